@@ -1,0 +1,88 @@
+"""The ``portal`` command. Each command parses its options and calls one function;
+only here are domain errors turned into exit codes (0 ok, 1 invalid data or failed
+build, 2 usage)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .build import ValidationFailed, build, check
+from .config import BuildConfig
+from .issues import Report
+from .site import SiteError
+
+DATASETS = click.option("--datasets", type=click.Path(path_type=Path, file_okay=False),
+                        default=Path("datasets"), show_default=True,
+                        help="Folder holding the open-data packages.")
+STRICT = click.option("--strict", is_flag=True, help="Treat findings as errors.")
+
+
+def _require_dir(path: Path) -> None:
+    if not path.is_dir():
+        raise click.UsageError(f"datasets folder '{path}' does not exist")
+
+
+@click.group()
+@click.version_option(__version__, prog_name="portal")
+def cli() -> None:
+    """Build the community trust-governance transparency portal from open-data packages."""
+
+
+@cli.command("validate")
+@DATASETS
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text",
+              show_default=True, help="text for people, json for machines, github for "
+              "annotations in GitHub Actions.")
+@STRICT
+def validate_command(datasets: Path, fmt: str, strict: bool) -> None:
+    """Check every package; exit 1 when any error is found."""
+    _require_dir(datasets)
+    report = check(BuildConfig(datasets=datasets, strict=strict)).report
+    click.echo({"text": report.to_text, "json": report.to_json,
+                "github": report.to_github}[fmt]())
+    sys.exit(0 if report.valid else 1)
+
+
+@cli.command("build")
+@DATASETS
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=Path("site"),
+              show_default=True, help="Output folder, replaced atomically on success.")
+@STRICT
+def build_command(datasets: Path, out: Path, strict: bool) -> None:
+    """Validate, render and build the static site."""
+    _require_dir(datasets)
+    try:
+        report = build(BuildConfig(datasets=datasets, out=out, strict=strict))
+    except ValidationFailed as failed:
+        click.echo(failed.report.to_text(), err=True)
+        click.echo(f"build stopped: nothing was written; '{out}' is unchanged", err=True)
+        sys.exit(1)
+    except SiteError as exc:
+        click.echo(f"build failed: {exc}; '{out}' is unchanged", err=True)
+        sys.exit(1)
+    _print_findings(report)
+    click.echo(f"built the portal into '{out}'")
+
+
+def _print_findings(report: Report) -> None:
+    for finding in report.findings:
+        click.echo(f"finding: {finding}", err=True)
+
+
+@cli.command("serve")
+@DATASETS
+@click.option("--dev-addr", default="127.0.0.1:8000", show_default=True)
+def serve_command(datasets: Path, dev_addr: str) -> None:
+    """Preview the portal with live reload while editing datasets or content."""
+    from .serve import serve
+
+    _require_dir(datasets)
+    serve(BuildConfig(datasets=datasets), dev_addr)
+
+
+if __name__ == "__main__":
+    cli()

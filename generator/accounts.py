@@ -1,0 +1,74 @@
+"""Accounting over ledger entries, shared by the rules and the pages so that a finding
+and the figure shown beside it are computed the same way."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import date
+from decimal import Decimal
+
+from .records import BudgetLine, Entry
+
+ZERO = Decimal("0.00")
+REMUNERATION = "remuneration"
+
+
+def counted(entries: Sequence[Entry]) -> tuple[Entry, ...]:
+    """Entries that count in totals: an entry replaced by a correction no longer does."""
+    corrected = {e.corrects for e in entries if e.corrects}
+    return tuple(e for e in entries if e.entry_id not in corrected)
+
+
+def total(entries: Iterable[Entry], direction: str) -> Decimal:
+    return sum((e.amount for e in entries if e.direction == direction), ZERO)
+
+
+def by_year(entries: Iterable[Entry]) -> dict[int, list[Entry]]:
+    years: dict[int, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        years[entry.date.year].append(entry)
+    return dict(sorted(years.items()))
+
+
+def by_month(entries: Iterable[Entry]) -> dict[str, list[Entry]]:
+    months: dict[str, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        months[entry.month].append(entry)
+    return dict(sorted(months.items()))
+
+
+def balance_at(opening: Decimal, entries: Iterable[Entry], end: date) -> Decimal:
+    """Fund balance at the end of ``end``: opening plus every counted entry up to that day."""
+    return opening + sum((e.signed for e in entries if e.date <= end), ZERO)
+
+
+def month_end(month: str) -> date:
+    year, mon = (int(x) for x in month.split("-"))
+    first_next = date(year + mon // 12, mon % 12 + 1, 1)
+    return date.fromordinal(first_next.toordinal() - 1)
+
+
+def spent_by_category(entries: Iterable[Entry], direction: str) -> dict[str, Decimal]:
+    sums: dict[str, Decimal] = defaultdict(lambda: ZERO)
+    for entry in entries:
+        if entry.direction == direction:
+            sums[entry.category] += entry.amount
+    return dict(sums)
+
+
+def budget_by_category(lines: Iterable[BudgetLine], year: int, direction: str) -> dict[str, Decimal]:
+    sums: dict[str, Decimal] = defaultdict(lambda: ZERO)
+    for line in lines:
+        if line.year == year and line.direction == direction:
+            sums[line.category] += line.amount
+    return dict(sums)
+
+
+def remuneration_limit(entries: Iterable[Entry], rate: Decimal) -> tuple[Decimal, Decimal]:
+    """(remuneration taken, the most the agreed rate allows) over the given entries."""
+    entries = list(entries)
+    taken = sum((e.amount for e in entries
+                 if e.direction == "expense" and e.category == REMUNERATION), ZERO)
+    allowed = (total(entries, "income") * rate).quantize(Decimal("0.01"))
+    return taken, allowed

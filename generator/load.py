@@ -1,0 +1,202 @@
+"""Stage 1, load: find the packages under ``datasets/`` and read their files.
+
+Nothing here judges the data beyond what is needed to read it: a file that
+cannot be decoded or parsed becomes an issue and the table is left out.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .issues import Issue, display_path
+
+PACKAGE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+COMMUNITY_RESOURCES = ("ledger", "budget", "resolutions", "collection", "statements")
+OPTIONAL_RESOURCES = frozenset({"statements"})
+DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    path: Path
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+    @property
+    def shown(self) -> str:
+        return display_path(self.path)
+
+
+@dataclass(frozen=True)
+class Package:
+    id: str
+    path: Path
+    descriptor: dict[str, Any]
+    tables: dict[str, Table] = field(default_factory=dict)
+
+    @property
+    def shown(self) -> str:
+        return display_path(self.path / "datapackage.json")
+
+
+@dataclass(frozen=True)
+class Datasets:
+    root: Path
+    categories: Table | None
+    communities: tuple[Package, ...]
+
+
+def load(root: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> tuple[Datasets, list[Issue]]:
+    issues: list[Issue] = []
+    categories = read_table("categories", root / "codelists" / "categories.csv", issues, max_bytes)
+    communities = tuple(
+        pkg for pkg in (load_package(d, issues, max_bytes) for d in community_dirs(root)) if pkg
+    )
+    return Datasets(root, categories, communities), issues
+
+
+def community_dirs(root: Path) -> Iterator[Path]:
+    base = root / "communities"
+    if base.is_dir():
+        yield from sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith("."))
+
+
+def load_package(directory: Path, issues: list[Issue], max_bytes: int) -> Package | None:
+    descriptor = read_descriptor(directory / "datapackage.json", issues)
+    if descriptor is None:
+        return None
+    tables = {}
+    for name, path in resource_paths(directory, descriptor, issues):
+        table = read_table(name, path, issues, max_bytes)
+        if table is not None:
+            tables[name] = table
+    return Package(directory.name, directory, descriptor, tables)
+
+
+def read_descriptor(path: Path, issues: list[Issue]) -> dict[str, Any] | None:
+    shown = display_path(path)
+    if not path.is_file():
+        issues.append(Issue("package-descriptor-missing",
+                            "the package folder has no datapackage.json", shown))
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except UnicodeDecodeError:
+        issues.append(Issue("package-descriptor-invalid", "the file is not UTF-8 text", shown))
+        return None
+    except json.JSONDecodeError as exc:
+        issues.append(Issue("package-descriptor-invalid",
+                            f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}",
+                            shown))
+        return None
+    if not isinstance(data, dict):
+        issues.append(Issue("package-descriptor-invalid",
+                            "the descriptor must be a JSON object", shown))
+        return None
+    return data
+
+
+def resource_paths(
+    directory: Path, descriptor: dict[str, Any], issues: list[Issue]
+) -> Iterator[tuple[str, Path]]:
+    """Yield (name, path) of each resource the descriptor lists, reporting unusable entries."""
+    shown = display_path(directory / "datapackage.json")
+    resources = descriptor.get("resources")
+    if not isinstance(resources, list):
+        issues.append(Issue("package-property-invalid",
+                            "'resources' must be a list of {name, path}", shown, field="resources"))
+        return
+    listed = set()
+    for index, res in enumerate(resources):
+        where = f"resources[{index}]"
+        if not isinstance(res, dict) or not isinstance(res.get("name"), str):
+            issues.append(Issue("package-property-invalid",
+                                "each resource needs a 'name' and a 'path'", shown, field=where))
+            continue
+        name = res["name"]
+        listed.add(name)
+        if name not in COMMUNITY_RESOURCES:
+            issues.append(Issue("package-resource-unknown",
+                                f"unknown resource '{name}'; expected one of "
+                                f"{', '.join(COMMUNITY_RESOURCES)}", shown, field=where))
+            continue
+        if res.get("path") != f"{name}.csv":
+            issues.append(Issue("package-property-invalid",
+                                f"resource '{name}' must have path '{name}.csv'",
+                                shown, field=f"{where}.path"))
+            continue
+        if "schema" in res:
+            issues.append(Issue("package-schema-differs",
+                                f"resource '{name}' declares its own schema; the portal's "
+                                "canonical schema applies", shown, field=f"{where}.schema"))
+        yield name, directory / f"{name}.csv"
+    for name in COMMUNITY_RESOURCES:
+        if name not in listed and name not in OPTIONAL_RESOURCES:
+            issues.append(Issue("package-resource-missing",
+                                f"required resource '{name}' is not listed", shown,
+                                field="resources"))
+
+
+def read_table(name: str, path: Path, issues: list[Issue], max_bytes: int) -> Table | None:
+    shown = display_path(path)
+    if not path.is_file():
+        issues.append(Issue("file-missing", f"{path.name} does not exist", shown))
+        return None
+    size = path.stat().st_size
+    if size > max_bytes:
+        issues.append(Issue("file-too-large",
+                            f"the file is {size:,} bytes, over the limit of {max_bytes:,}", shown))
+        return None
+    text = decode(path.read_bytes(), shown, issues)
+    if text is None:
+        return None
+    return parse_csv(name, path, text, issues)
+
+
+def decode(data: bytes, shown: str, issues: list[Issue]) -> str | None:
+    # A UTF-8 byte-order mark (Excel's "CSV UTF-8") is unambiguous and accepted.
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        issues.append(Issue("csv-encoding",
+                            f"the file is not UTF-8 (line {line} cannot be read); "
+                            f"{guess_encoding(data)}; re-save it as 'CSV UTF-8'", shown,
+                            row=line - 1 if line > 1 else None))
+        return None
+
+
+def guess_encoding(data: bytes) -> str:
+    for name, label in (("gb18030", "it looks like GBK/GB18030, as saved by Excel or WPS "
+                                     "on Chinese Windows"),
+                        ("big5", "it looks like Big5")):
+        try:
+            data.decode(name)
+            return label
+        except UnicodeDecodeError:
+            continue
+    return "its encoding is unknown"
+
+
+def parse_csv(name: str, path: Path, text: str, issues: list[Issue]) -> Table | None:
+    shown = display_path(path)
+    if not text.strip():
+        issues.append(Issue("csv-empty", "the file is empty; it needs at least the header row",
+                            shown))
+        return None
+    try:
+        records = list(csv.reader(io.StringIO(text, newline=""), strict=True))
+    except csv.Error as exc:
+        issues.append(Issue("csv-malformed", f"the CSV cannot be parsed: {exc}", shown))
+        return None
+    header = tuple(cell.strip() for cell in records[0])
+    rows = tuple(tuple(r) for r in records[1:])
+    return Table(name, path, header, rows)

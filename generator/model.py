@@ -1,0 +1,212 @@
+"""Stage 3, model: the figures the pages show, computed once from validated records."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from . import accounts
+from .issues import Issue, Report
+from .records import Category, CollectionYear, Community, Entry, Resolution
+from .validate import Validated
+
+
+@dataclass(frozen=True)
+class YearSummary:
+    year: int
+    opening: Decimal
+    income: Decimal
+    expense: Decimal
+
+    @property
+    def closing(self) -> Decimal:
+        return self.opening + self.income - self.expense
+
+
+@dataclass(frozen=True)
+class BudgetRow:
+    line_id: str
+    direction: str
+    category: str
+    item: str
+    budget: Decimal
+    actual: Decimal
+
+    @property
+    def execution(self) -> float | None:
+        return float(self.actual / self.budget) if self.budget else None
+
+
+@dataclass(frozen=True)
+class BudgetYear:
+    year: int
+    rows: tuple[BudgetRow, ...]
+    unassigned_expense: Decimal  # expenses that name no budget line
+
+
+@dataclass(frozen=True)
+class RemunerationYear:
+    year: int
+    income: Decimal
+    allowed: Decimal
+    taken: Decimal
+
+    @property
+    def within(self) -> bool:
+        return self.taken <= self.allowed
+
+
+@dataclass(frozen=True)
+class Month:
+    month: str
+    entries: tuple[Entry, ...]  # every entry of the month, corrected ones included
+    income: Decimal
+    expense: Decimal
+    closing: Decimal
+
+
+@dataclass(frozen=True)
+class CommunityView:
+    c: Community
+    years: tuple[YearSummary, ...]
+    budgets: tuple[BudgetYear, ...]
+    remuneration: tuple[RemunerationYear, ...]
+    months: tuple[Month, ...]
+    corrected_by: dict[str, str]  # entry_id -> id of the entry that corrects it
+    month_of: dict[str, str]  # entry_id -> YYYY-MM, to link a correction to its page
+    month_index: dict[str, int]  # YYYY-MM -> position in months
+    findings: tuple[Issue, ...]
+
+    @property
+    def resolutions(self) -> tuple[Resolution, ...]:
+        return tuple(sorted(self.c.resolutions, key=lambda r: (r.date, r.resolution_id)))
+
+    @property
+    def collection(self) -> tuple[CollectionYear, ...]:
+        return tuple(sorted(self.c.collection, key=lambda y: y.year))
+
+    @property
+    def latest_year(self) -> YearSummary | None:
+        return self.years[-1] if self.years else None
+
+    @property
+    def balance(self) -> Decimal:
+        return self.years[-1].closing if self.years else self.c.profile.opening_amount
+
+
+@dataclass(frozen=True)
+class Headline:
+    year: int | None
+    communities: int
+    households: int
+    income: Decimal
+    expense: Decimal
+    reporting: int  # communities with accounts in that year
+    households_billed: int
+    households_paid: int
+
+    @property
+    def collection_rate(self) -> float | None:
+        return self.households_paid / self.households_billed if self.households_billed else None
+
+
+@dataclass(frozen=True)
+class Portal:
+    categories: dict[str, Category]
+    communities: tuple[CommunityView, ...]
+    headline: Headline
+    any_sample: bool
+
+
+def build_model(validated: Validated) -> Portal:
+    views = tuple(community_view(c, validated.report) for c in validated.communities)
+    return Portal(
+        categories={c.code: c for c in validated.categories},
+        communities=views,
+        headline=headline(views),
+        any_sample=any(v.c.sample for v in views),
+    )
+
+
+def community_view(c: Community, report: Report) -> CommunityView:
+    counted = accounts.counted(c.entries)
+    month_list = months(c, counted)
+    return CommunityView(
+        c=c,
+        years=year_summaries(c, counted),
+        budgets=budget_years(c, counted),
+        remuneration=remuneration_years(c, counted),
+        months=month_list,
+        corrected_by={e.corrects: e.entry_id for e in c.entries if e.corrects},
+        month_of={e.entry_id: e.month for e in c.entries},
+        month_index={m.month: i for i, m in enumerate(month_list)},
+        findings=tuple(i for i in report.findings if i.path in c.shown.values()),
+    )
+
+
+def year_summaries(c: Community, counted: Sequence[Entry]) -> tuple[YearSummary, ...]:
+    result = []
+    opening = c.profile.opening_amount
+    for year, entries in accounts.by_year(counted).items():
+        summary = YearSummary(year, opening, accounts.total(entries, "income"),
+                              accounts.total(entries, "expense"))
+        result.append(summary)
+        opening = summary.closing
+    return tuple(result)
+
+
+def budget_years(c: Community, counted: Sequence[Entry]) -> tuple[BudgetYear, ...]:
+    by_year = accounts.by_year(counted)
+    result = []
+    for year in sorted({b.year for b in c.budget}):
+        entries = by_year.get(year, [])
+        rows = tuple(
+            BudgetRow(b.line_id, b.direction, b.category, b.item, b.amount,
+                      sum((e.amount for e in entries if e.budget_line == b.line_id),
+                          accounts.ZERO))
+            for b in sorted(c.budget, key=lambda b: b.line_id) if b.year == year
+        )
+        unassigned = sum((e.amount for e in entries
+                          if e.direction == "expense" and not e.budget_line), accounts.ZERO)
+        result.append(BudgetYear(year, rows, unassigned))
+    return tuple(result)
+
+
+def remuneration_years(c: Community, counted: Sequence[Entry]) -> tuple[RemunerationYear, ...]:
+    rate = c.profile.remuneration_rate
+    result = []
+    for year, entries in accounts.by_year(counted).items():
+        taken, allowed = accounts.remuneration_limit(entries, rate)
+        result.append(RemunerationYear(year, accounts.total(entries, "income"), allowed, taken))
+    return tuple(result)
+
+
+def months(c: Community, counted: Sequence[Entry]) -> tuple[Month, ...]:
+    counted_ids = {e.entry_id for e in counted}
+    result = []
+    for month, entries in accounts.by_month(c.entries).items():
+        live = [e for e in entries if e.entry_id in counted_ids]
+        closing = accounts.balance_at(c.profile.opening_amount, counted,
+                                      accounts.month_end(month))
+        ordered = tuple(sorted(entries, key=lambda e: (e.date, e.entry_id)))
+        result.append(Month(month, ordered, accounts.total(live, "income"),
+                            accounts.total(live, "expense"), closing))
+    return tuple(result)
+
+
+def headline(views: Sequence[CommunityView]) -> Headline:
+    years = [v.latest_year.year for v in views if v.latest_year]
+    year = max(years) if years else None
+    in_year = [y for v in views for y in v.years if y.year == year]
+    latest_collection = [v.collection[-1] for v in views if v.collection]
+    return Headline(
+        year=year,
+        communities=len(views),
+        households=sum(v.c.profile.households for v in views),
+        income=sum((y.income for y in in_year), accounts.ZERO),
+        expense=sum((y.expense for y in in_year), accounts.ZERO),
+        reporting=len(in_year),
+        households_billed=sum(y.households_billed for y in latest_collection),
+        households_paid=sum(y.households_paid for y in latest_collection),
+    )

@@ -1,0 +1,134 @@
+"""Stage 4, render: the portal model to page files, in memory.
+
+Generated pages are HTML made by Jinja with autoescaping, so every dataset value is
+text. They are handed to mkdocs with ``generated: true`` in their front matter, and
+the portal's mkdocs hook skips Markdown for them: data is never read as Markdown,
+and a long ledger costs milliseconds instead of a Markdown table parse.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import PurePosixPath
+from typing import Any
+
+import yaml
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import escape
+
+from . import schemas
+from .issues import TYPES
+from .model import CommunityView, Portal
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    path: str  # inside the docs folder, e.g. communities/fenghuayuan/index.md
+    title: str
+    html: str
+
+    def source(self) -> str:
+        # Titles are HTML in mkdocs' themes: escape them here so that data stays text.
+        meta = {"title": str(escape(self.title)), "generated": True, "toc": toc_of(self.html)}
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)
+        return f"---\n{front}---\n{self.html}"
+
+
+@dataclass(frozen=True)
+class Asset:
+    """A file copied from a package into the site, e.g. a voucher."""
+
+    source: Any  # pathlib.Path
+    target: str
+
+
+HEADING = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.S)
+
+
+def toc_of(html: str) -> list[list[str]]:
+    return [[anchor, re.sub(r"<[^>]+>", "", title).strip()] for anchor, title in
+            HEADING.findall(html)]
+
+
+def money(value: Decimal | int) -> str:
+    return f"{Decimal(value):,.2f}"
+
+
+def pct(value: float | None, digits: int = 1) -> str:
+    if value is None:
+        return "—"
+    text = f"{value * 100:.{digits}f}"
+    return (text.rstrip("0").rstrip(".") if "." in text else text) + "%"
+
+
+def month_zh(month: str) -> str:
+    year, mon = month.split("-")
+    return f"{year} 年 {int(mon)} 月"
+
+
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("generator", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(money=money, pct=pct, month_zh=month_zh)
+    env.globals.update(issue_types=TYPES)
+    return env
+
+
+def relative(from_page: str, to: str) -> str:
+    """A link from one generated page to another path of the site (directory URLs)."""
+    here = PurePosixPath(from_page).parent
+    if PurePosixPath(from_page).name != "index.md":
+        here = here / PurePosixPath(from_page).stem
+    depth = len(here.parts)
+    return "../" * depth + to
+
+
+def render(portal: Portal) -> tuple[list[RenderedPage], list[Asset]]:
+    env = environment()
+    pages: list[RenderedPage] = []
+    assets: list[Asset] = []
+    page = _page_renderer(env, portal, pages)
+    page("index.md", "home.html", "社区信义治理公开平台", {})
+    page("communities/index.md", "communities.html", "小区共有资金", {})
+    for view in portal.communities:
+        _community_pages(page, view)
+        assets.extend(_vouchers(view))
+    page("maintainers/data-dictionary.md", "data_dictionary.html", "数据字典",
+         {"tables": {t: schemas.field_docs(t) for t in schemas.TABLES},
+          "package_schema": schemas.descriptor("community-package")})
+    return pages, assets
+
+
+def _page_renderer(env: Environment, portal: Portal, pages: list[RenderedPage]) -> Any:
+    def page(path: str, template: str, title: str, context: dict[str, Any]) -> None:
+        def link(to: str) -> str:
+            return relative(path, to)
+
+        html = env.get_template(template).render(
+            portal=portal, cat=portal.categories, link=link, title=title, **context)
+        pages.append(RenderedPage(path, title, html))
+    return page
+
+
+def _community_pages(page: Any, view: CommunityView) -> None:
+    base = f"communities/{view.c.id}"
+    page(f"{base}/index.md", "community.html", view.c.title, {"v": view})
+    page(f"{base}/ledger/index.md", "ledger_index.html", f"{view.c.title} 账目", {"v": view})
+    for month in view.months:
+        page(f"{base}/ledger/{month.month}.md", "ledger_month.html",
+             f"{view.c.title} {month_zh(month.month)}账目", {"v": view, "m": month})
+
+
+def _vouchers(view: CommunityView) -> list[Asset]:
+    files = {e.voucher for e in view.c.entries if e.voucher}
+    files |= {r.document for r in view.c.resolutions if r.document}
+    files |= {s.document for s in view.c.statements if s.document}
+    return [Asset(view.c.path / f, f"communities/{view.c.id}/{f}") for f in sorted(files)]

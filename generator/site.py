@@ -1,0 +1,141 @@
+"""Stage 5, site: stage the docs, run mkdocs and Pagefind, then publish atomically.
+
+Everything is built in a temporary folder beside the output; the output folder is
+only touched by one atomic exchange at the very end, so a failed or killed build
+leaves the previous site exactly as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
+from .render import Asset, RenderedPage
+
+
+class SiteError(Exception):
+    """mkdocs or the search indexer failed; the previous site is untouched."""
+
+
+def stage_docs(content: Path, pages: Iterable[RenderedPage], assets: Iterable[Asset],
+               docs: Path) -> None:
+    shutil.copytree(content, docs)
+    for page in pages:
+        target = docs / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.source(), encoding="utf-8")
+    for asset in assets:
+        target = docs / asset.target
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _link_or_copy(asset.source, target)
+
+
+def sync_dir(source: Path, target: Path) -> None:
+    """Make target hold exactly source's files, writing only those that differ."""
+    wanted = {p.relative_to(source) for p in source.rglob("*") if p.is_file()}
+    for rel in sorted(wanted):
+        src, dst = source / rel, target / rel
+        if dst.is_file() and dst.read_bytes() == src.read_bytes():
+            continue
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(src, dst)
+    for path in sorted(target.rglob("*"), reverse=True):
+        if path.is_file() and path.relative_to(target) not in wanted:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)  # vouchers can be many: avoid copying bytes twice
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+class _Warnings(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def run_mkdocs(config_file: Path, docs: Path, site: Path) -> None:
+    """Build in strict mode: a broken link in a hand-written page stops the build."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    warnings = _Warnings()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(warnings)
+    try:
+        config = load_config(str(config_file), docs_dir=str(docs), site_dir=str(site),
+                             strict=True)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except (MkDocsException, SystemExit) as exc:  # mkdocs aborts with SystemExit
+        details = "".join(f"\n  {m}" for m in warnings.messages)
+        raise SiteError(f"mkdocs failed: {exc}{details}") from exc
+    finally:
+        logger.removeHandler(warnings)
+
+
+def index_search(site: Path) -> None:
+    """Pagefind's extended build segments Chinese text into words for the index."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0 or not (site / "pagefind" / "pagefind.js").is_file():
+        raise SiteError(f"search indexing failed: {result.stderr.strip() or result.stdout}")
+
+
+@contextlib.contextmanager
+def staging(out: Path) -> Iterator[Path]:
+    """A scratch folder on the same file system as the output, removed afterwards."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    path = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent))
+    try:
+        yield path
+    finally:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def publish(new_site: Path, out: Path) -> None:
+    """Put new_site at out in one step; the old site ends up at new_site's path."""
+    if not out.exists():
+        os.rename(new_site, out)
+        return
+    if not _exchange(new_site, out):
+        # Without renameat2 there is a short moment with no site at all.
+        old = new_site.with_name(new_site.name + "-old")
+        os.rename(out, old)
+        os.rename(new_site, out)
+        os.rename(old, new_site)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    rename_exchange, at_fdcwd = 2, -100
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    if result != 0:
+        logging.getLogger(__name__).debug("renameat2 failed: %s", ctypes.get_errno())
+        return False
+    return True

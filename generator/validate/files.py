@@ -1,0 +1,57 @@
+"""Vouchers and documents: the files residents open from the site, so every path is
+checked to be a regular file inside its package folder, of an allowed type."""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+
+ALLOWED = {".jpg": "jpeg", ".jpeg": "jpeg", ".png": "png", ".webp": "webp", ".pdf": "pdf"}
+
+# First bytes of each allowed format: a .jpg that is really an HTML page must not
+# be published as a voucher.
+MAGIC = {
+    "jpeg": (b"\xff\xd8\xff",),
+    "png": (b"\x89PNG\r\n\x1a\n",),
+    "pdf": (b"%PDF-",),
+}
+
+
+def check_file(package_dir: Path, value: str, folder: str) -> tuple[str, str] | None:
+    """Return (problem, message) for an unusable path, None when it is fine.
+
+    problem is one of "unsafe", "type", "not-found".
+    """
+    pure = PurePosixPath(value)
+    if "\\" in value or pure.is_absolute() or ".." in pure.parts:
+        return "unsafe", f'"{value}" must be a relative path inside {folder}/ without ".."'
+    if not pure.parts or pure.parts[0] != folder or len(pure.parts) < 2:
+        return "unsafe", f'"{value}" must be a path under {folder}/, e.g. {folder}/file.pdf'
+    kind = ALLOWED.get(pure.suffix.lower())
+    if kind is None:
+        allowed = ", ".join(sorted({k.lstrip(".") for k in ALLOWED}))
+        return "type", f'"{value}" has the extension "{pure.suffix}"; allowed: {allowed}'
+    return _check_on_disk(package_dir, pure, kind)
+
+
+def _check_on_disk(package_dir: Path, pure: PurePosixPath, kind: str) -> tuple[str, str] | None:
+    current = package_dir
+    for part in pure.parts:
+        current = current / part
+        if current.is_symlink():
+            return "unsafe", f'"{pure}" goes through a symbolic link ({part}); use a real file'
+    if not current.exists():
+        return "not-found", f'"{pure}" does not exist in the package'
+    if not current.is_file():
+        return "unsafe", f'"{pure}" is not a regular file'
+    if not _content_matches(current, kind):
+        return "type", f'"{pure}" does not contain {kind.upper()} data; its content does not ' \
+                       "match its extension"
+    return None
+
+
+def _content_matches(path: Path, kind: str) -> bool:
+    with path.open("rb") as handle:
+        head = handle.read(16)
+    if kind == "webp":
+        return head[:4] == b"RIFF" and head[8:12] == b"WEBP"
+    return head.startswith(MAGIC[kind])

@@ -1,0 +1,164 @@
+"""Structural checks: descriptors against their JSON Schema, tables against the canonical
+Table Schemas (run by frictionless), with frictionless' errors turned into portal issues."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+import jsonschema
+from frictionless import Resource, Schema
+from frictionless import errors as fl_errors
+
+from .. import schemas
+from ..issues import Issue
+from ..load import PACKAGE_ID, Package, Table
+
+
+@cache
+def _package_validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(schemas.descriptor("community-package"))
+
+
+def check_descriptor(package: Package) -> Iterator[Issue]:
+    if not PACKAGE_ID.match(package.id):
+        yield Issue("package-name-invalid",
+                    f"folder name '{package.id}' may only use lowercase letters, digits and "
+                    "hyphens", package.shown, field="name")
+    elif package.descriptor.get("name") != package.id:
+        yield Issue("package-name-invalid",
+                    f"name is {package.descriptor.get('name')!r} but the folder is "
+                    f"'{package.id}'; they must be equal", package.shown, field="name")
+    errors = sorted(_package_validator().iter_errors(package.descriptor),
+                    key=lambda e: [str(p) for p in e.absolute_path])
+    for error in errors:
+        where = ".".join(str(p) for p in error.absolute_path) or None
+        yield Issue("package-property-invalid", _json_message(error), package.shown, field=where)
+
+
+def _json_message(error: jsonschema.ValidationError) -> str:
+    if error.validator == "required":
+        return str(error.message).replace(" is a required property", " is required")
+    return f"{error.instance!r} is not valid: {error.message}"
+
+
+def check_table(table: Table, schema_name: str) -> list[Issue]:
+    """Header first: with wrong columns every row would fail, which helps nobody."""
+    header_issues = list(check_header(table, schemas.columns(schema_name)))
+    if header_issues:
+        return header_issues
+    return list(check_rows(table, schemas.descriptor(schema_name)))
+
+
+def check_header(table: Table, expected: tuple[str, ...]) -> Iterator[Issue]:
+    found = table.header
+    missing = [c for c in expected if c not in found]
+    extra = [c for c in found if c not in expected]
+    for column in missing:
+        yield Issue("table-header-missing-column",
+                    f"column '{column}' is missing; the columns are: {', '.join(expected)}",
+                    table.shown, field=column)
+    for column in extra:
+        yield Issue("table-header-extra-column",
+                    f"column '{column}' is not part of the {table.name} table; the columns "
+                    f"are: {', '.join(expected)}", table.shown, field=column)
+    if not missing and not extra and found != expected:
+        yield Issue("table-header-order",
+                    f"the columns are in the wrong order: found {', '.join(found)}; "
+                    f"expected {', '.join(expected)}", table.shown)
+
+
+def check_rows(table: Table, descriptor: dict[str, Any]) -> Iterator[Issue]:
+    data = [list(table.header), *(list(r) for r in table.rows)]
+    report = Resource(data=data, schema=Schema.from_descriptor(descriptor)).validate()
+    seen: set[tuple[int | None, str | None]] = set()
+    for task in report.tasks:
+        for error in task.errors:
+            issue = _convert(table, error, seen)
+            if issue is not None:
+                yield issue
+
+
+def _convert(table: Table, error: Any, seen: set[tuple[int | None, str | None]]) -> Issue | None:
+    row = error.row_number - 1 if getattr(error, "row_number", None) else None
+    field = getattr(error, "field_name", None) or None
+    cell = getattr(error, "cell", None)
+    key = (row, field)
+    if isinstance(error, fl_errors.MissingCellError):
+        seen.add(key)
+        return Issue("schema-missing-cell", "the row has fewer cells than the header",
+                     table.shown, row, field)
+    if isinstance(error, fl_errors.ConstraintError) and _is_required(error):
+        if key in seen:
+            return None
+        return Issue("schema-required", "a value is required", table.shown, row, field)
+    if isinstance(error, fl_errors.PrimaryKeyError):
+        return _primary_key(table, error, row)
+    code, message = _describe(error, cell)
+    return Issue(code, message, table.shown, row, field)
+
+
+def _is_required(error: Any) -> bool:
+    return 'constraint "required"' in error.note
+
+
+def _primary_key(table: Table, error: Any, row: int | None) -> Issue | None:
+    # Single-column keys are reported by their unique constraint already.
+    if table.name != "budget" or "same as" not in error.note:
+        return None
+    other = _position(error.note)
+    return Issue("budget-line-duplicate",
+                 f"year and line_id repeat row {other}; each line_id may appear once a year",
+                 table.shown, row, "line_id")
+
+
+def _describe(error: Any, cell: Any) -> tuple[str, str]:
+    if isinstance(error, fl_errors.TypeError):
+        return "schema-type-error", _type_message(error, cell)
+    if isinstance(error, fl_errors.ConstraintError):
+        return "schema-constraint-error", _constraint_message(error, cell)
+    if isinstance(error, fl_errors.UniqueError):
+        return "schema-unique-error", (f'"{cell}" is a duplicate of row {_position(error.note)}; '
+                                       "each value must be unique")
+    if isinstance(error, fl_errors.BlankRowError):
+        return "schema-blank-row", "the row is blank"
+    if isinstance(error, fl_errors.ExtraCellError):
+        return "schema-extra-cell", f'the row has more cells than the header (extra "{cell}")'
+    return "schema-error", str(error.message)
+
+
+TYPE_HINTS = {
+    "date": "a date written as YYYY-MM-DD, e.g. 2024-03-05",
+    "number": "a number with digits only, e.g. 1200.50 (no thousands separators or currency "
+              "signs)",
+    "integer": "a whole number, e.g. 439",
+}
+
+
+def _type_message(error: Any, cell: Any) -> str:
+    kind = error.note.split('"')[1].split("/")[0] if '"' in error.note else "value"
+    return f'"{cell}" is not {TYPE_HINTS.get(kind, "a valid " + kind)}'
+
+
+def _constraint_message(error: Any, cell: Any) -> str:
+    match = re.search(r'constraint "(\w+)" is "(.*)"', error.note)
+    if not match:
+        return f'"{cell}" breaks a constraint: {error.note}'
+    name, value = match.groups()
+    if name == "enum":
+        allowed = ", ".join(re.findall(r"'([^']*)'", value))
+        return f'"{cell}" is not one of: {allowed}'
+    if name == "minimum":
+        return f'"{cell}" is below the minimum {value}'
+    if name == "maximum":
+        return f'"{cell}" is above the maximum {value}'
+    if name == "pattern":
+        return f'"{cell}" does not have the required form ({value})'
+    return f'"{cell}" breaks the constraint {name} {value}'
+
+
+def _position(note: str) -> int | str:
+    match = re.search(r"position (\d+)", note)
+    return int(match.group(1)) - 1 if match else "?"

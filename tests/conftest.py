@@ -1,0 +1,76 @@
+"""Shared fixtures: composing a datasets folder from the minimal fixture plus a case's
+overlay, running the CLI as a maintainer would, and building sites once per session."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from generator.__main__ import cli
+
+TESTS = Path(__file__).parent
+REPO = TESTS.parent
+MINIMAL = TESTS / "fixtures" / "minimal" / "datasets"
+
+
+def compose(target: Path, *overlays: Path) -> Path:
+    """Copy the minimal datasets to target/datasets, then each overlay's datasets/ on top."""
+    datasets = target / "datasets"
+    shutil.copytree(MINIMAL, datasets)
+    for overlay in overlays:
+        if (overlay / "datasets").is_dir():
+            shutil.copytree(overlay / "datasets", datasets, dirs_exist_ok=True)
+    return datasets
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def tree_digest(root: Path) -> dict[str, str]:
+    """Every file under root with the SHA-256 of its bytes: 'unchanged' means equal digests."""
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*")) if p.is_file()
+    }
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A scratch project folder holding mkdocs.yml and content/, as a maintainer's checkout."""
+    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    (tmp_path / "generator").symlink_to(REPO / "generator")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def build_into(project: Path, datasets: Path, out: Path) -> Result:
+    import os
+
+    cwd = Path.cwd()
+    os.chdir(project)
+    try:
+        return run("build", "--datasets", str(datasets), "--out", str(out))
+    finally:
+        os.chdir(cwd)
+
+
+@pytest.fixture(scope="session")
+def minimal_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("minimal") / "site"
+    result = build_into(REPO, MINIMAL, out)
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("sample") / "site"
+    result = build_into(REPO, REPO / "datasets", out)
+    assert result.exit_code == 0, result.output
+    return out

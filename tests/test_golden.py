@@ -1,0 +1,43 @@
+"""Golden pages: the render stage's output for the minimal fixture, byte for byte.
+
+After an intended change, regenerate with UPDATE_GOLDEN=1 and review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+from generator.build import check
+from generator.config import BuildConfig
+from generator.model import build_model
+from generator.render import render
+
+from .conftest import MINIMAL, TESTS
+
+GOLDEN = TESTS / "golden"
+
+
+def rendered() -> dict[str, str]:
+    validated = check(BuildConfig(datasets=MINIMAL, today=date(2026, 1, 1)))
+    pages, _ = render(build_model(validated))
+    return {p.path: p.source() for p in pages}
+
+
+def test_rendered_pages_match_the_golden_files() -> None:
+    pages = rendered()
+    if os.environ.get("UPDATE_GOLDEN"):
+        for path, text in pages.items():
+            target = GOLDEN / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+    golden = {p.relative_to(GOLDEN).as_posix(): p.read_text(encoding="utf-8")
+              for p in GOLDEN.rglob("*.md")}
+    assert sorted(pages) == sorted(golden)
+    for path, text in pages.items():
+        assert text == golden[path], f"{path} differs from tests/golden/{path}"
+
+
+def test_rendering_twice_gives_the_same_bytes() -> None:
+    assert rendered() == rendered()
