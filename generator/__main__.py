@@ -13,6 +13,7 @@ from . import __version__
 from .build import ValidationFailed, build, check
 from .config import BuildConfig
 from .issues import Report
+from .search import SearchIndexError
 from .site import SiteError
 
 DATASETS = click.option("--datasets", type=click.Path(path_type=Path, file_okay=False),
@@ -61,7 +62,7 @@ def build_command(datasets: Path, out: Path, strict: bool) -> None:
         click.echo(failed.report.to_text(), err=True)
         click.echo(f"build stopped: nothing was written; '{out}' is unchanged", err=True)
         sys.exit(1)
-    except SiteError as exc:
+    except (SiteError, SearchIndexError) as exc:
         click.echo(f"build failed: {exc}; '{out}' is unchanged", err=True)
         sys.exit(1)
     _print_findings(report)

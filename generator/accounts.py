@@ -57,7 +57,9 @@ def spent_by_category(entries: Iterable[Entry], direction: str) -> dict[str, Dec
     return dict(sums)
 
 
-def budget_by_category(lines: Iterable[BudgetLine], year: int, direction: str) -> dict[str, Decimal]:
+def budget_by_category(
+    lines: Iterable[BudgetLine], year: int, direction: str
+) -> dict[str, Decimal]:
     sums: dict[str, Decimal] = defaultdict(lambda: ZERO)
     for line in lines:
         if line.year == year and line.direction == direction:

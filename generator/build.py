@@ -11,7 +11,8 @@ from .issues import Report
 from .load import load
 from .model import build_model
 from .render import render
-from .site import index_search, publish, run_mkdocs, stage_docs, staging
+from .search import index_search
+from .site import publish, run_mkdocs, stage_docs, staging
 from .validate import Validated, validate
 
 

@@ -75,9 +75,9 @@ def on_pre_build(config: Any, **_: Any) -> None:
 def on_post_build(config: Any, **_: Any) -> None:
     if _serving() is None:
         return
-    from generator.site import SiteError, index_search
+    from generator.search import SearchIndexError, index_search
 
     try:
         index_search(Path(config["site_dir"]))
-    except SiteError as exc:
+    except SearchIndexError as exc:
         log.warning("%s", exc)

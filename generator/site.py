@@ -12,8 +12,6 @@ import ctypes
 import logging
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -93,14 +91,6 @@ def run_mkdocs(config_file: Path, docs: Path, site: Path) -> None:
         raise SiteError(f"mkdocs failed: {exc}{details}") from exc
     finally:
         logger.removeHandler(warnings)
-
-
-def index_search(site: Path) -> None:
-    """Pagefind's extended build segments Chinese text into words for the index."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode != 0 or not (site / "pagefind" / "pagefind.js").is_file():
-        raise SiteError(f"search indexing failed: {result.stderr.strip() or result.stdout}")
 
 
 @contextlib.contextmanager

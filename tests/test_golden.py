@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 from datetime import date
-from pathlib import Path
 
 from generator.build import check
 from generator.config import BuildConfig

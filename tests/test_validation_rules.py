@@ -56,7 +56,9 @@ def test_broken_package_leaves_previous_site_untouched(case: Path, workdir: Path
                                                         "mkdocs.yml", "site"]
 
 
-def test_voucher_through_symlink_is_rejected(workdir: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_voucher_through_symlink_is_rejected(
+    workdir: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     datasets = compose(workdir)
     outside = tmp_path_factory.mktemp("outside") / "secret.png"
     outside.write_bytes((datasets / "communities/demo/vouchers/D-003.png").read_bytes())

@@ -23,18 +23,7 @@
     });
   }
 
-  // The search page runs the query given in ?q= (from the header or home page form).
-  function searchPage() {
-    var target = document.getElementById("xy-search");
-    if (!target || typeof PagefindUI === "undefined") return;
-    var ui = new PagefindUI({ element: "#xy-search", showSubResults: true, showImages: false,
-      resetStyles: false, pageSize: 10 });
-    var q = new URLSearchParams(window.location.search).get("q");
-    if (q) ui.triggerSearch(q);
-  }
-
   document.addEventListener("DOMContentLoaded", function () {
     ledgerFilter();
-    searchPage();
   });
 })();

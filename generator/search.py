@@ -1,0 +1,60 @@
+"""Search index: Pagefind over a copy of the site in which every CJK character is its
+own word.
+
+Browsers split a query with ICU (风华苑 becomes 风 / 华 / 苑) while the indexer
+segments pages with a different dictionary (风华苑 stays whole), so whole-word
+matching misses words in both directions. Indexing characters instead, and having
+the search page send a query as an exact phrase of characters (see portal.js),
+finds any word wherever it stands, inside longer compounds too. The copy is only
+read by the indexer; the published pages are not changed.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
+_BOUNDARY = re.compile(rf"(?<=[{CJK}])(?=\S)|(?<=\S)(?=[{CJK}])")
+_TAG = re.compile(r"(<[^>]*>)")
+_RAW_TEXT = re.compile(r"<(script|style)\b", re.I)
+SEPARATOR = "\u200b"  # zero-width space: a word boundary that excerpts do not show
+
+
+class SearchIndexError(Exception):
+    pass
+
+
+def separate_characters(html: str) -> str:
+    """Put a word boundary around every CJK character in the text of an HTML page."""
+    parts = _TAG.split(html)
+    raw = False
+    for i, part in enumerate(parts):
+        if i % 2:  # a tag
+            raw = bool(_RAW_TEXT.match(part)) or (raw and not part.lower().startswith("</"))
+        elif not raw and part:
+            parts[i] = _BOUNDARY.sub(SEPARATOR, part)
+    return "".join(parts)
+
+
+def index_search(site: Path) -> None:
+    with tempfile.TemporaryDirectory(prefix="xinyi-search-") as scratch:
+        copy = Path(scratch)
+        for page in site.rglob("*.html"):
+            target = copy / page.relative_to(site)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(separate_characters(page.read_text(encoding="utf-8")),
+                              encoding="utf-8")
+        _run_pagefind(copy, site / "pagefind")
+
+
+def _run_pagefind(source: Path, output: Path) -> None:
+    # The extended build is the one that reads CJK text; heading permalinks are not content.
+    command = [sys.executable, "-m", "pagefind", "--site", str(source), "--output-path",
+               str(output), "--exclude-selectors", ".headerlink", "--silent"]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0 or not (output / "pagefind.js").is_file():
+        raise SearchIndexError(result.stderr.strip() or result.stdout.strip() or "no index")

@@ -1,0 +1,189 @@
+// The portal's search page, on Pagefind's JavaScript API.
+//
+// The index holds every CJK character as its own word (generator/search.py). A query
+// is split into the same characters; a one-word query must also match as an exact
+// phrase, so 酬金 finds 受托人酬金 but not 金酬. Pages whose title holds the query
+// come first, then Pagefind's ranking.
+(function () {
+  "use strict";
+
+  var CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff";
+  var BOUNDARY = new RegExp("([" + CJK + "])(?=\\S)|(\\S)(?=[" + CJK + "])", "g");
+  var PAGE_SIZE = 10;
+  var DETAIL_LIMIT = 60; // results whose titles are fetched for the title boost
+
+  function normalise(query) {
+    return query.replace(/\u200b/g, "").replace(/["“”]/g, " ").trim().replace(/\s+/g, " ");
+  }
+
+  function spaced(query) {
+    return normalise(query).replace(BOUNDARY, "$1$2 ");
+  }
+
+  function isPhrase(query) {
+    var q = normalise(query);
+    return q !== "" && q.indexOf(" ") === -1 && spaced(q) !== q;
+  }
+
+  function clean(text) {
+    return String(text || "").replace(/\u200b/g, "");
+  }
+
+  // Pagefind gives excerpts as HTML (text escaped, matches in <mark>). They are rebuilt
+  // here from text nodes and <mark> only: nothing else from an excerpt reaches the page.
+  function excerptNode(excerpt) {
+    var doc = new DOMParser().parseFromString("<body>" + clean(excerpt), "text/html");
+    var out = document.createElement("p");
+    doc.body.childNodes.forEach(function (node) {
+      if (node.nodeName === "MARK") {
+        var mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        out.appendChild(mark);
+      } else {
+        out.appendChild(document.createTextNode(node.textContent));
+      }
+    });
+    return out;
+  }
+
+  function siteRoot() {
+    // The search page lives at <root>/search/: works under any deployment path.
+    return new URL("../", window.location.href);
+  }
+
+  var pagefindPromise = null;
+  function pagefind() {
+    if (!pagefindPromise) {
+      var root = siteRoot();
+      pagefindPromise = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
+        return pf.options({ baseUrl: root.pathname, excerptLength: 40 }).then(function () {
+          return pf;
+        });
+      });
+    }
+    return pagefindPromise;
+  }
+
+  function search(query, filters) {
+    var term = spaced(query);
+    return pagefind().then(function (pf) {
+      var ranked = pf.search(term, { filters: filters || {} });
+      var exact = isPhrase(query) ? pf.search('"' + term + '"', { filters: filters || {} }) : null;
+      return Promise.all([ranked, exact]).then(function (found) {
+        var results = found[0] ? found[0].results : [];
+        if (found[1]) {
+          var ids = {};
+          found[1].results.forEach(function (r) { ids[r.id] = true; });
+          results = results.filter(function (r) { return ids[r.id]; });
+        }
+        return details(results, normalise(query));
+      });
+    });
+  }
+
+  // A page named by the query first, then pages whose title holds it (shorter titles
+  // first), then the rest in Pagefind's order.
+  function titleRank(title, query) {
+    if (!query) return 2;
+    if (title === query) return 0;
+    return title.indexOf(query) !== -1 ? 1 + title.length / 1000 : 2;
+  }
+
+  function details(results, query) {
+    var head = results.slice(0, DETAIL_LIMIT);
+    return Promise.all(head.map(function (r) { return r.data(); })).then(function (data) {
+      var items = data.map(function (d, i) {
+        var title = clean(d.meta && d.meta.title);
+        return { url: d.url, title: title, excerpt: d.excerpt, filters: d.filters || {},
+                 boost: titleRank(title, query), order: i };
+      });
+      items.sort(function (a, b) { return a.boost - b.boost || a.order - b.order; });
+      return { total: results.length, items: items };
+    });
+  }
+
+  window.xinyiSearch = search;
+
+  function render(list, items, start) {
+    items.slice(start, start + PAGE_SIZE).forEach(function (item) {
+      var li = document.createElement("li");
+      li.className = "xy-result";
+      var a = document.createElement("a");
+      a.className = "xy-result-link";
+      a.href = item.url;
+      a.textContent = item.title || item.url;
+      li.appendChild(a);
+      var kinds = item.filters["类型"] || [];
+      if (kinds.length) {
+        var badge = document.createElement("span");
+        badge.className = "xy-badge";
+        badge.textContent = kinds.join(" ");
+        li.appendChild(document.createTextNode(" "));
+        li.appendChild(badge);
+      }
+      li.appendChild(excerptNode(item.excerpt));
+      list.appendChild(li);
+    });
+  }
+
+  function setup() {
+    var form = document.getElementById("xy-search-form");
+    if (!form) return;
+    var input = form.querySelector("input[name=q]");
+    var kind = form.querySelector("select[name=type]");
+    var status = document.getElementById("xy-search-status");
+    var list = document.getElementById("xy-search-results");
+    var more = document.getElementById("xy-search-more");
+    var shown = 0;
+    var current = [];
+    document.querySelectorAll(".xy-needs-js").forEach(function (el) { el.hidden = false; });
+
+    function run(push) {
+      var q = normalise(input.value);
+      list.innerHTML = "";
+      more.hidden = true;
+      if (!q) { status.textContent = ""; return; }
+      if (push) {
+        var url = new URL(window.location.href);
+        url.searchParams.set("q", q);
+        if (kind.value) url.searchParams.set("type", kind.value); else url.searchParams.delete("type");
+        window.history.replaceState(null, "", url);
+      }
+      status.textContent = "正在搜索…";
+      var filters = kind.value ? { "类型": kind.value } : {};
+      search(q, filters).then(function (found) {
+        current = found.items;
+        shown = 0;
+        status.textContent = found.total ? "找到 " + found.total + " 个页面包含“" + q + "”"
+          : "没有找到包含“" + q + "”的页面。请换一个词，或少输入几个字。";
+        showMore();
+      }).catch(function () {
+        status.textContent = "搜索暂时无法使用，请稍后再试，或从小区列表逐级浏览。";
+      });
+    }
+
+    function showMore() {
+      render(list, current, shown);
+      shown += PAGE_SIZE;
+      more.hidden = shown >= current.length;
+    }
+
+    form.addEventListener("submit", function (event) { event.preventDefault(); run(true); });
+    kind.addEventListener("change", function () { run(true); });
+    more.addEventListener("click", showMore);
+    pagefind().then(function (pf) { return pf.filters(); }).then(function (all) {
+      Object.keys(all["类型"] || {}).sort().forEach(function (name) {
+        var option = document.createElement("option");
+        option.value = name;
+        option.textContent = name + "（" + all["类型"][name] + "）";
+        kind.appendChild(option);
+      });
+      var params = new URLSearchParams(window.location.search);
+      input.value = params.get("q") || "";
+      kind.value = params.get("type") || "";
+      if (input.value) run(false);
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", setup);
+})();

@@ -1,0 +1,117 @@
+"""Site-wide search in Chinese, run in headless Chromium against the Pagefind index of
+the built sample portal, with the queries residents type."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page
+
+from .browser import chromium, serve
+from .conftest import REPO
+
+pytestmark = pytest.mark.browser
+FENGHUAYUAN = REPO / "datasets" / "communities" / "fenghuayuan"
+
+# The same search the page runs for a resident's query (assets/xinyi/search.js).
+SEARCH = """async (query) => {
+  const found = await window.xinyiSearch(query);
+  return {count: found.total,
+          results: found.items.map(d => ({url: d.url, title: d.title, excerpt: d.excerpt}))};
+}"""
+
+
+@pytest.fixture(scope="module")
+def site_url(sample_site: Path) -> Iterator[str]:
+    with serve(sample_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def page(site_url: str) -> Iterator[Page]:
+    with chromium() as browser:
+        tab = browser.new_page(viewport={"width": 375, "height": 800})
+        tab.goto(site_url + "search/")
+        yield tab
+
+
+def search(page: Page, query: str) -> dict[str, Any]:
+    result: dict[str, Any] = page.evaluate(SEARCH, query)
+    for item in result["results"]:  # the index marks character boundaries invisibly
+        item["excerpt"] = item["excerpt"].replace("\u200b", "")
+    return result
+
+
+def test_community_name_finds_its_page_first(page: Page) -> None:
+    found = search(page, "风华苑")
+    assert found["results"][0]["url"] == "/communities/fenghuayuan/"
+
+
+@pytest.mark.parametrize(("query", "inside"), [
+    ("酬金", "受托人<mark>酬</mark><mark>金</mark>"),
+    ("业主", "<mark>业</mark><mark>主</mark>大会"),
+    ("停车", "<mark>停</mark><mark>车</mark>收益"),
+])
+def test_word_inside_a_longer_compound_is_found(page: Page, query: str, inside: str) -> None:
+    found = search(page, query)
+    assert found["count"] > 0
+    assert any(inside in r["excerpt"] for r in found["results"]), found["results"][:3]
+
+
+def test_word_from_a_package_description_finds_the_community(page: Page) -> None:
+    urls = [r["url"] for r in search(page, "编制")["results"]]
+    assert "/communities/fenghuayuan/" in urls
+
+
+def test_results_can_be_narrowed_to_one_kind_of_page(page: Page, site_url: str) -> None:
+    page.goto(site_url + "search/?q=停车&type=小区")
+    page.locator(".xy-result-link").first.wait_for(timeout=10_000)
+    links = page.locator(".xy-result-link")
+    hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+    assert hrefs and all(h.count("/") == 3 and h.startswith("/communities/") for h in hrefs)
+    page.goto(site_url + "search/")
+
+
+def test_phrase_is_matched_in_order(page: Page) -> None:
+    assert search(page, "酬金")["count"] > 0
+    assert search(page, "金酬")["count"] == 0
+
+
+def test_search_box_in_the_header_leads_to_results(page: Page, site_url: str) -> None:
+    page.goto(site_url)
+    page.fill("#xy-header-q", "风华苑")
+    page.press("#xy-header-q", "Enter")
+    first = page.locator(".xy-result-link").first
+    first.wait_for(timeout=10_000)
+    assert first.get_attribute("href") == "/communities/fenghuayuan/"
+
+
+def ledger_totals(year: str) -> tuple[Decimal, Decimal]:
+    with (FENGHUAYUAN / "ledger.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    corrected = {r["corrects"] for r in rows if r["corrects"]}
+    live = [r for r in rows if r["entry_id"] not in corrected and r["date"].startswith(year)]
+    return (sum(Decimal(r["amount"]) for r in live if r["direction"] == "income"),
+            sum(Decimal(r["amount"]) for r in live if r["direction"] == "expense"))
+
+
+def test_resident_finds_fenghuayuan_checks_2021_and_opens_a_voucher(page: Page,
+                                                                     site_url: str) -> None:
+    page.goto(site_url + "search/?q=风华苑")
+    page.locator(".xy-result-link").first.click()
+    page.wait_for_url("**/communities/fenghuayuan/")
+    income, expense = ledger_totals("2021")
+    assert page.inner_text('[data-year-income="2021"]') == f"{income:,.2f}"
+    assert page.inner_text('[data-year-expense="2021"]') == f"{expense:,.2f}"
+    page.get_by_role("link", name="查看每一笔收支和凭证").click()
+    page.get_by_role("link", name="2021 年 3 月").click()
+    voucher = page.locator("a.xy-voucher").first
+    with page.expect_response(lambda r: "/vouchers/" in r.url) as response:
+        voucher.click()
+    assert response.value.status == 200
+    assert response.value.headers["content-type"] == "image/png"
