@@ -109,3 +109,13 @@ def test_finding_is_published_on_the_community_page(case: Path, workdir: Path) -
     message = expected_lines(case)[0].split(": ", 2)[-1].rsplit(" [", 1)[0]
     assert "核查发现 1 项问题" in page
     assert message.replace("'", "&#39;") in page
+
+
+def test_package_folder_name_must_be_a_plain_id(workdir: Path) -> None:
+    datasets = compose(workdir)
+    (datasets / "communities/demo").rename(datasets / "communities/Demo_A")
+    result = run("validate", "--datasets", "datasets")
+    assert result.exit_code == 1
+    assert reported(result.output, "error") == [
+        "datasets/communities/Demo_A/datapackage.json: name: folder name 'Demo_A' may only use "
+        "lowercase letters, digits and hyphens [package-name-invalid]"]
