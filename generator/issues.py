@@ -139,6 +139,48 @@ TYPES: dict[str, IssueType] = {
     "collection-paid-exceeds-billed": IssueType(
         "error", "已缴户数多于应缴户数", "核对收缴统计。"
     ),
+    # shared by every kind of package
+    "amount-precision": IssueType("error", "金额超过两位小数", "金额保留到分（最多两位小数）。"),
+    "amount-zero": IssueType("error", "金额为 0", "金额必须大于 0。"),
+    "codelist-missing": IssueType(
+        "error", "缺少代码表", "在 datasets/codelists/ 中放入该代码表（可复制示例数据的）。"
+    ),
+    "community-unknown": IssueType(
+        "error", "社区编号不存在", "使用 datasets/codelists/communities.csv 中的编号或小区数据包的编号，或先在代码表中新增该社区。"
+    ),
+    "project-category-unknown": IssueType(
+        "error", "项目类别不在代码表中", "使用 datasets/codelists/project-categories.csv 中的代码。"
+    ),
+    "project-unknown": IssueType("error", "项目编号不存在", "填写 projects.csv 中已有的项目编号。"),
+    # community foundation and protection fund
+    "foundation-dates-reversed": IssueType(
+        "error", "结束日期早于开始日期", "核对项目的计划开始和结束日期。"
+    ),
+    "disbursement-exceeds-funds": IssueType(
+        "error", "拨付超过可用资金", "拨付不能超过该项目的定向捐赠余额加上当时的非定向资金余额；核对金额、日期，或先登记到账的捐赠。"
+    ),
+    "disbursement-voucher-not-found": IssueType(
+        "error", "凭证文件不存在", "把凭证文件放到所写的路径，或修正路径。"
+    ),
+    "disbursement-voucher-unsafe": IssueType(
+        "error", "凭证路径不安全", "凭证必须是 vouchers/ 目录中的普通文件：不用 ..、不用绝对路径、不用符号链接。"
+    ),
+    "disbursement-voucher-type": IssueType(
+        "error", "凭证文件类型不允许", "凭证只能是 jpg、png、webp 或 pdf 文件，且内容与扩展名一致。"
+    ),
+    "step-missing-earlier": IssueType(
+        "error", "缺少前面的步骤", "五步法须依次进行：民意征集、议事会决议、项目发包、项目实施、民主评议；先补录前面的步骤。"
+    ),
+    "step-date-order": IssueType("error", "步骤日期早于前一步", "核对各步骤的日期，后一步不能早于前一步。"),
+    "step-evaluation-before-implementation": IssueType(
+        "error", "民主评议早于项目实施", "民主评议须在项目实施之后进行；核对日期。"
+    ),
+    "step-satisfaction-not-evaluation": IssueType(
+        "error", "满意度只用于民主评议", "把满意度填在 evaluate（民主评议）这一行，其他步骤留空。"
+    ),
+    "step-votes-exceed-participants": IssueType(
+        "error", "票数多于参与人数", "核对同意票、反对票和参与人数。"
+    ),
     # findings: published on the community's page
     "remuneration-over-rate": IssueType(
         "finding", "受托人酬金超过约定比例", "核对酬金的计提；多提部分应退回共有资金并说明。"
@@ -148,6 +190,22 @@ TYPES: dict[str, IssueType] = {
     ),
     "balance-mismatch": IssueType(
         "finding", "账面余额与银行对账单不符", "逐笔核对当月收支与银行流水，补录或更正遗漏的条目。"
+    ),
+    # findings on projects: published on the project and community pages
+    "protection-overspent": IssueType(
+        "finding", "实际支出超过预算", "说明超支原因；超支部分须经议事会决议追加。"
+    ),
+    "protection-completed-without-evaluation": IssueType(
+        "finding", "项目已完成但没有民主评议", "组织居民民主评议并登记结果。"
+    ),
+    "protection-low-satisfaction": IssueType(
+        "finding", "民主评议满意度低于 60%", "公开整改措施，整改后可再次评议。"
+    ),
+    "foundation-completed-without-report": IssueType(
+        "finding", "项目已完成但没有公开报告", "在 documents/ 中放入结项报告并填写 report。"
+    ),
+    "foundation-past-end-date": IssueType(
+        "finding", "项目已过计划结束日期仍在实施", "更新项目状态，或公开延期原因和新的结束日期。"
     ),
 }
 

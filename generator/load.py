@@ -18,14 +18,36 @@ from typing import Any
 from .issues import Issue, display_path
 
 PACKAGE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-COMMUNITY_RESOURCES = ("ledger", "budget", "resolutions", "collection", "statements")
-OPTIONAL_RESOURCES = frozenset({"statements"})
 DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of package: its descriptor schema and its resources (name -> table schema)."""
+
+    name: str
+    descriptor_schema: str
+    resources: dict[str, str]
+    optional: frozenset[str] = frozenset()
+
+
+COMMUNITY = Kind("community", "community-package",
+                 {"ledger": "ledger", "budget": "budget", "resolutions": "resolutions",
+                  "collection": "collection", "statements": "statements"},
+                 frozenset({"statements"}))
+FOUNDATION = Kind("foundation", "foundation-package",
+                  {"projects": "foundation-projects", "donations": "donations",
+                   "disbursements": "disbursements"})
+PROTECTION = Kind("protection-fund", "protection-package",
+                  {"projects": "protection-projects", "steps": "steps"})
+CODELISTS = {"categories": "categories", "project-categories": "project-categories",
+             "communities": "communities"}
 
 
 @dataclass(frozen=True)
 class Table:
     name: str
+    schema: str  # the canonical Table Schema it must follow
     path: Path
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
@@ -37,6 +59,7 @@ class Table:
 
 @dataclass(frozen=True)
 class Package:
+    kind: Kind
     id: str
     path: Path
     descriptor: dict[str, Any]
@@ -46,21 +69,43 @@ class Package:
     def shown(self) -> str:
         return display_path(self.path / "datapackage.json")
 
+    @property
+    def complete(self) -> bool:
+        return set(self.kind.resources) - self.kind.optional <= self.tables.keys()
+
 
 @dataclass(frozen=True)
 class Datasets:
     root: Path
-    categories: Table | None
+    codelists: dict[str, Table]
+    community_ids: tuple[str, ...]  # every package folder, loadable or not
     communities: tuple[Package, ...]
+    foundation: Package | None
+    protection: Package | None
 
 
 def load(root: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> tuple[Datasets, list[Issue]]:
     issues: list[Issue] = []
-    categories = read_table("categories", root / "codelists" / "categories.csv", issues, max_bytes)
+    codelists = {}
+    for name, schema in CODELISTS.items():
+        path = root / "codelists" / f"{name}.csv"
+        if name == "categories" or path.exists():  # the others are needed with projects only
+            table = read_table(name, schema, path, issues, max_bytes)
+            if table is not None:
+                codelists[name] = table
     communities = tuple(
-        pkg for pkg in (load_package(d, issues, max_bytes) for d in community_dirs(root)) if pkg
+        pkg for pkg in (load_package(COMMUNITY, d, issues, max_bytes)
+                        for d in community_dirs(root)) if pkg
     )
-    return Datasets(root, categories, communities), issues
+    foundation = _optional_package(FOUNDATION, root / "foundation", issues, max_bytes)
+    protection = _optional_package(PROTECTION, root / "protection-fund", issues, max_bytes)
+    ids = tuple(d.name for d in community_dirs(root))
+    return Datasets(root, codelists, ids, communities, foundation, protection), issues
+
+
+def _optional_package(kind: Kind, directory: Path, issues: list[Issue],
+                      max_bytes: int) -> Package | None:
+    return load_package(kind, directory, issues, max_bytes) if directory.is_dir() else None
 
 
 def community_dirs(root: Path) -> Iterator[Path]:
@@ -69,16 +114,17 @@ def community_dirs(root: Path) -> Iterator[Path]:
         yield from sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith("."))
 
 
-def load_package(directory: Path, issues: list[Issue], max_bytes: int) -> Package | None:
+def load_package(kind: Kind, directory: Path, issues: list[Issue],
+                 max_bytes: int) -> Package | None:
     descriptor = read_descriptor(directory / "datapackage.json", issues)
     if descriptor is None:
         return None
     tables = {}
-    for name, path in resource_paths(directory, descriptor, issues):
-        table = read_table(name, path, issues, max_bytes)
+    for name, path in resource_paths(kind, directory, descriptor, issues):
+        table = read_table(name, kind.resources[name], path, issues, max_bytes)
         if table is not None:
             tables[name] = table
-    return Package(directory.name, directory, descriptor, tables)
+    return Package(kind, directory.name, directory, descriptor, tables)
 
 
 def read_descriptor(path: Path, issues: list[Issue]) -> dict[str, Any] | None:
@@ -105,7 +151,7 @@ def read_descriptor(path: Path, issues: list[Issue]) -> dict[str, Any] | None:
 
 
 def resource_paths(
-    directory: Path, descriptor: dict[str, Any], issues: list[Issue]
+    kind: Kind, directory: Path, descriptor: dict[str, Any], issues: list[Issue]
 ) -> Iterator[tuple[str, Path]]:
     """Yield (name, path) of each resource the descriptor lists, reporting unusable entries."""
     shown = display_path(directory / "datapackage.json")
@@ -123,10 +169,10 @@ def resource_paths(
             continue
         name = res["name"]
         listed.add(name)
-        if name not in COMMUNITY_RESOURCES:
+        if name not in kind.resources:
             issues.append(Issue("package-resource-unknown",
                                 f"unknown resource '{name}'; expected one of "
-                                f"{', '.join(COMMUNITY_RESOURCES)}", shown, field=where))
+                                f"{', '.join(kind.resources)}", shown, field=where))
             continue
         if res.get("path") != f"{name}.csv":
             issues.append(Issue("package-property-invalid",
@@ -138,14 +184,15 @@ def resource_paths(
                                 f"resource '{name}' declares its own schema; the portal's "
                                 "canonical schema applies", shown, field=f"{where}.schema"))
         yield name, directory / f"{name}.csv"
-    for name in COMMUNITY_RESOURCES:
-        if name not in listed and name not in OPTIONAL_RESOURCES:
+    for name in kind.resources:
+        if name not in listed and name not in kind.optional:
             issues.append(Issue("package-resource-missing",
                                 f"required resource '{name}' is not listed", shown,
                                 field="resources"))
 
 
-def read_table(name: str, path: Path, issues: list[Issue], max_bytes: int) -> Table | None:
+def read_table(name: str, schema: str, path: Path, issues: list[Issue],
+               max_bytes: int) -> Table | None:
     shown = display_path(path)
     if not path.is_file():
         issues.append(Issue("file-missing", f"{path.name} does not exist", shown))
@@ -158,7 +205,7 @@ def read_table(name: str, path: Path, issues: list[Issue], max_bytes: int) -> Ta
     text = decode(path.read_bytes(), shown, issues)
     if text is None:
         return None
-    return parse_csv(name, path, text, issues)
+    return parse_csv(name, schema, path, text, issues)
 
 
 def decode(data: bytes, shown: str, issues: list[Issue]) -> str | None:
@@ -186,7 +233,8 @@ def guess_encoding(data: bytes) -> str:
     return "its encoding is unknown"
 
 
-def parse_csv(name: str, path: Path, text: str, issues: list[Issue]) -> Table | None:
+def parse_csv(name: str, schema: str, path: Path, text: str,
+              issues: list[Issue]) -> Table | None:
     shown = display_path(path)
     if not text.strip():
         issues.append(Issue("csv-empty", "the file is empty; it needs at least the header row",
@@ -199,4 +247,4 @@ def parse_csv(name: str, path: Path, text: str, issues: list[Issue]) -> Table | 
         return None
     header = tuple(cell.strip() for cell in records[0])
     rows = tuple(tuple(r) for r in records[1:])
-    return Table(name, path, header, rows)
+    return Table(name, schema, path, header, rows)

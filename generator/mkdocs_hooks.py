@@ -58,7 +58,8 @@ def on_pre_build(config: Any, **_: Any) -> None:
     from generator.render import render
     from generator.site import stage_docs, sync_dir
 
-    validated = check(BuildConfig(datasets=Path(serving["datasets"])))
+    config = BuildConfig(datasets=Path(serving["datasets"]))
+    validated = check(config)
     if not validated.report.valid:
         log.warning("the datasets have errors; showing the last valid version\n%s",
                     validated.report.to_text())
@@ -67,7 +68,7 @@ def on_pre_build(config: Any, **_: Any) -> None:
     # the watcher again and rebuild forever.
     fresh = Path(serving["docs"] + ".next")
     shutil.rmtree(fresh, ignore_errors=True)
-    stage_docs(Path(serving["content"]), *render(build_model(validated)), fresh)
+    stage_docs(Path(serving["content"]), *render(build_model(validated, config.today)), fresh)
     sync_dir(fresh, Path(serving["docs"]))
     shutil.rmtree(fresh, ignore_errors=True)
 

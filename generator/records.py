@@ -216,3 +216,173 @@ class Community:
     collection: tuple[CollectionYear, ...]
     statements: tuple[Statement, ...]
     shown: dict[str, str]  # table name -> path as shown in messages
+
+
+@dataclass(frozen=True)
+class ProjectCategory:
+    code: str
+    name_zh: str
+    name_en: str
+
+
+@dataclass(frozen=True)
+class CommunityCode:
+    """A neighbourhood (社区) that projects may name, from datasets/codelists/communities.csv."""
+
+    id: str
+    name_zh: str
+    name_en: str
+    district: str
+    subdistrict: str
+
+
+@dataclass(frozen=True)
+class FoundationProject:
+    row: int
+    project_id: str
+    title: str
+    category: str
+    communities: tuple[str, ...]
+    partner: str
+    start_date: date
+    end_date: date
+    status: str
+    budget: Decimal
+    beneficiaries: int
+    summary: str
+    report: str
+
+
+@dataclass(frozen=True)
+class Donation:
+    row: int
+    donation_id: str
+    date: date
+    donor: str
+    amount: Decimal
+    project_id: str  # empty: unrestricted
+    channel: str
+
+
+@dataclass(frozen=True)
+class Disbursement:
+    row: int
+    disbursement_id: str
+    date: date
+    project_id: str
+    amount: Decimal
+    payee: str
+    purpose: str
+    voucher: str
+
+
+@dataclass(frozen=True)
+class ProtectionProject:
+    row: int
+    project_id: str
+    community: str
+    year: int
+    title: str
+    category: str
+    amount_budgeted: Decimal
+    amount_spent: Decimal
+    contractor: str
+    status: str
+
+
+@dataclass(frozen=True)
+class Step:
+    row: int
+    project_id: str
+    step: str
+    date: date
+    summary: str
+    participants: int
+    votes_for: int | None
+    votes_against: int | None
+    satisfaction: Decimal | None
+    document: str
+
+
+@dataclass(frozen=True)
+class Foundation:
+    title: str
+    sample: bool
+    description: str
+    organisation: str
+    founded: int
+    context: str
+    path: Any
+    projects: tuple[FoundationProject, ...]
+    donations: tuple[Donation, ...]
+    disbursements: tuple[Disbursement, ...]
+    shown: dict[str, str]
+
+
+@dataclass(frozen=True)
+class ProtectionFund:
+    title: str
+    sample: bool
+    description: str
+    path: Any
+    projects: tuple[ProtectionProject, ...]
+    steps: tuple[Step, ...]
+    shown: dict[str, str]
+
+
+def _int(text: str) -> int | None:
+    return int(text) if text else None
+
+
+def project_categories(table: Table) -> tuple[ProjectCategory, ...]:
+    return tuple(ProjectCategory(r["code"], r["name_zh"], r["name_en"]) for _, r in rows(table))
+
+
+def community_codes(table: Table) -> tuple[CommunityCode, ...]:
+    return tuple(CommunityCode(r["id"], r["name_zh"], r["name_en"], r["district"],
+                               r["subdistrict"]) for _, r in rows(table))
+
+
+def foundation_projects(table: Table) -> tuple[FoundationProject, ...]:
+    return tuple(
+        FoundationProject(n, r["project_id"], r["title"], r["category"],
+                          tuple(c.strip() for c in r["communities"].split(";") if c.strip()),
+                          r["partner"], date.fromisoformat(r["start_date"]),
+                          date.fromisoformat(r["end_date"]), r["status"], Decimal(r["budget"]),
+                          int(r["beneficiaries"]), r["summary"], r["report"])
+        for n, r in rows(table)
+    )
+
+
+def donations(table: Table) -> tuple[Donation, ...]:
+    return tuple(
+        Donation(n, r["donation_id"], date.fromisoformat(r["date"]), r["donor"],
+                 Decimal(r["amount"]), r["project_id"], r["channel"])
+        for n, r in rows(table)
+    )
+
+
+def disbursements(table: Table) -> tuple[Disbursement, ...]:
+    return tuple(
+        Disbursement(n, r["disbursement_id"], date.fromisoformat(r["date"]), r["project_id"],
+                     Decimal(r["amount"]), r["payee"], r["purpose"], r["voucher"])
+        for n, r in rows(table)
+    )
+
+
+def protection_projects(table: Table) -> tuple[ProtectionProject, ...]:
+    return tuple(
+        ProtectionProject(n, r["project_id"], r["community"], int(r["year"]), r["title"],
+                          r["category"], Decimal(r["amount_budgeted"]),
+                          Decimal(r["amount_spent"]), r["contractor"], r["status"])
+        for n, r in rows(table)
+    )
+
+
+def steps(table: Table) -> tuple[Step, ...]:
+    return tuple(
+        Step(n, r["project_id"], r["step"], date.fromisoformat(r["date"]), r["summary"],
+             int(r["participants"]), _int(r["votes_for"]), _int(r["votes_against"]),
+             Decimal(r["satisfaction"]) if r["satisfaction"] else None, r["document"])
+        for n, r in rows(table)
+    )

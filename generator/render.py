@@ -68,6 +68,11 @@ def month_zh(month: str) -> str:
     return f"{year} 年 {int(mon)} 月"
 
 
+STATUS_ZH = {"planned": "计划中", "ongoing": "实施中", "completed": "已完成", "cancelled": "已取消"}
+CHANNEL_ZH = {"bank": "银行转账", "online": "网络募捐", "onsite": "现场捐赠", "payroll": "单位代扣",
+              "other": "其他"}
+
+
 def environment() -> Environment:
     env = Environment(
         loader=PackageLoader("generator", "templates"),
@@ -77,7 +82,8 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(money=money, pct=pct, month_zh=month_zh)
+    env.filters.update(money=money, pct=pct, month_zh=month_zh, status_zh=STATUS_ZH.get,
+                       channel_zh=CHANNEL_ZH.get)
     env.globals.update(issue_types=TYPES)
     return env
 
@@ -101,10 +107,61 @@ def render(portal: Portal) -> tuple[list[RenderedPage], list[Asset]]:
     for view in portal.communities:
         _community_pages(page, view)
         assets.extend(_vouchers(view))
+    for area in portal.neighbourhoods:
+        page(f"communities/{area.code.id}/index.md", "neighbourhood.html", area.code.name_zh,
+             {"n": area})
+    _foundation_pages(page, portal, assets)
+    _protection_pages(page, portal, assets)
     page("maintainers/data-dictionary.md", "data_dictionary.html", "数据字典",
          {"tables": {t: schemas.field_docs(t) for t in schemas.TABLES},
-          "package_schema": schemas.descriptor("community-package")})
+          "package_schemas": {k: schemas.descriptor(k) for k in schemas.PACKAGES}})
     return pages, assets
+
+
+def _foundation_pages(page: Any, portal: Portal, assets: list[Asset]) -> None:
+    fv = portal.foundation
+    page("foundation/index.md", "foundation.html", fv.f.title if fv else "社区基金会",
+         {"fv": fv, "filters": project_filters(
+             portal, [(p.p.category, p.places, p.p.start_date.year, p.p.status)
+                      for p in (fv.projects if fv else ())])})
+    if fv is None:
+        return
+    for p in fv.projects:
+        page(f"foundation/projects/{p.p.project_id}.md", "foundation_project.html", p.p.title,
+             {"fv": fv, "pv": p})
+    files = {p.report for p in fv.f.projects if p.report}
+    files |= {d.voucher for d in fv.f.disbursements}
+    assets.extend(Asset(fv.f.path / f, f"foundation/{f}") for f in sorted(files))
+
+
+Filter = tuple[str, str, list[tuple[str, str]]]
+
+
+def project_filters(portal: Portal, items: list[tuple[str, Any, int, str]]) -> list[Filter]:
+    """Options for the project table's filters: (field, label, [(value, text)])."""
+    categories = sorted({i[0] for i in items})
+    places = sorted({(p.id, p.name) for i in items for p in i[1]})
+    return [
+        ("category", "类别", [(c, portal.project_categories[c].name_zh) for c in categories]),
+        ("communities", "社区", places),
+        ("year", "年度", [(str(y), str(y)) for y in sorted({i[2] for i in items})]),
+        ("status", "状态", [(s, STATUS_ZH[s]) for s in sorted({i[3] for i in items})]),
+    ]
+
+
+def _protection_pages(page: Any, portal: Portal, assets: list[Asset]) -> None:
+    pv = portal.protection
+    page("protection-fund/index.md", "protection.html", pv.pf.title if pv else "社区保障资金",
+         {"pv": pv, "filters": project_filters(
+             portal, [(p.p.category, (p.place,), p.p.year, p.p.status)
+                      for p in (pv.projects if pv else ())])})
+    if pv is None:
+        return
+    for p in pv.projects:
+        page(f"protection-fund/projects/{p.p.project_id}.md", "protection_project.html",
+             p.p.title, {"pv": pv, "pp": p})
+    files = {s.document for s in pv.pf.steps if s.document}
+    assets.extend(Asset(pv.pf.path / f, f"protection-fund/{f}") for f in sorted(files))
 
 
 def _page_renderer(env: Environment, portal: Portal, pages: list[RenderedPage]) -> Any:

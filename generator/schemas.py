@@ -8,7 +8,10 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-TABLES = ("categories", "ledger", "budget", "resolutions", "collection", "statements")
+TABLES = ("categories", "ledger", "budget", "resolutions", "collection", "statements",
+          "project-categories", "communities", "foundation-projects", "donations",
+          "disbursements", "protection-projects", "steps")
+PACKAGES = ("community-package", "foundation-package", "protection-package")
 
 
 @dataclass(frozen=True)

@@ -18,12 +18,17 @@ MINIMAL = TESTS / "fixtures" / "minimal" / "datasets"
 
 
 def compose(target: Path, *overlays: Path) -> Path:
-    """Copy the minimal datasets to target/datasets, then each overlay's datasets/ on top."""
+    """Copy the minimal datasets to target/datasets, then each overlay's datasets/ on top;
+    an overlay's remove.txt lists files to take away."""
     datasets = target / "datasets"
     shutil.copytree(MINIMAL, datasets)
     for overlay in overlays:
         if (overlay / "datasets").is_dir():
             shutil.copytree(overlay / "datasets", datasets, dirs_exist_ok=True)
+        removals = overlay / "remove.txt"
+        if removals.is_file():
+            for line in removals.read_text(encoding="utf-8").split():
+                (datasets / line).unlink()
     return datasets
 
 

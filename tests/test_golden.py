@@ -19,8 +19,8 @@ GOLDEN = TESTS / "golden"
 
 
 def rendered() -> dict[str, str]:
-    validated = check(BuildConfig(datasets=MINIMAL, today=date(2026, 1, 1)))
-    pages, _ = render(build_model(validated))
+    config = BuildConfig(datasets=MINIMAL, today=date(2026, 1, 1))
+    pages, _ = render(build_model(check(config), config.today))
     return {p.path: p.source() for p in pages}
 
 

@@ -37,3 +37,15 @@ def test_ledger_rows_become_cards_without_sideways_scrolling(phone: tuple[Page, 
     assert width <= 375
     amount = page.locator('#D-003 td[data-label="金额"]')
     assert amount.is_visible() and amount.inner_text() == "−3,000.00"
+
+
+def test_foundation_projects_can_be_filtered_by_status(phone: tuple[Page, str]) -> None:
+    page, url = phone
+    page.goto(url + "foundation/")
+    page.select_option('form[data-filter-table="foundation-projects"] select[name="status"]',
+                       "ongoing")
+    rows = page.locator("#foundation-projects tbody tr")
+    visible = [rows.nth(i).inner_text() for i in range(rows.count()) if rows.nth(i).is_visible()]
+    assert len(visible) == 1 and "儿童友好空间" in visible[0]
+    assert page.inner_text('form[data-filter-table="foundation-projects"] .xy-filter-count') \
+        == "显示 1 / 2 个项目"

@@ -41,6 +41,8 @@ def page(site_url: str) -> Iterator[Page]:
 
 
 def search(page: Page, query: str) -> dict[str, Any]:
+    if not page.url.split("?")[0].endswith("/search/"):
+        page.goto("/".join(page.url.split("/")[:3]) + "/search/")
     result: dict[str, Any] = page.evaluate(SEARCH, query)
     for item in result["results"]:  # the index marks character boundaries invisibly
         item["excerpt"] = item["excerpt"].replace("\u200b", "")
@@ -115,3 +117,11 @@ def test_resident_finds_fenghuayuan_checks_2021_and_opens_a_voucher(page: Page,
         voucher.click()
     assert response.value.status == 200
     assert response.value.headers["content-type"] == "image/png"
+
+
+@pytest.mark.parametrize(("query", "url"), [
+    ("奶奶", "/foundation/projects/WHCF-2019-01/"),
+    ("会客厅", "/protection-fund/projects/BZ-2022-01/"),
+])
+def test_word_inside_a_project_title_finds_the_project(page: Page, query: str, url: str) -> None:
+    assert url in [r["url"] for r in search(page, query)["results"][:5]]

@@ -2,6 +2,7 @@
 
 Validators yield issues and never raise. A package whose structure is broken is not
 checked further: its rows cannot be trusted enough to say anything useful about them.
+Findings are computed only for packages without errors, so that their figures hold.
 """
 
 from __future__ import annotations
@@ -9,46 +10,61 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from .. import records
-from ..issues import Issue, Report
-from ..load import COMMUNITY_RESOURCES, OPTIONAL_RESOURCES, Datasets, Package
-from . import community, structure
+from ..issues import Issue, Report, display_path
+from ..load import Datasets, Package, Table
+from . import community, projects, structure
 
 
 @dataclass(frozen=True)
 class Validated:
     categories: tuple[records.Category, ...]
+    project_categories: tuple[records.ProjectCategory, ...]
+    community_codes: tuple[records.CommunityCode, ...]
     communities: tuple[records.Community, ...]
+    foundation: records.Foundation | None
+    protection: records.ProtectionFund | None
     report: Report
 
 
 def validate(datasets: Datasets, load_issues: Iterable[Issue], today: date,
              strict: bool = False) -> Validated:
     issues = list(load_issues)
-    categories = _categories(datasets, issues)
-    by_code = {c.code: c for c in categories}
-    typed = []
-    for package in datasets.communities:
-        item = _community(package, issues)
-        if item is None:
-            continue
-        typed.append(item)
-        if categories:
-            own = list(community.check(item, by_code, today))
-            issues.extend(own)
-            if not own:
-                issues.extend(community.check_findings(item))
-    return Validated(categories, tuple(typed), Report.of(issues, strict))
+    categories = _categories(datasets.codelists.get("categories"), issues)
+    typed = tuple(c for c in (_community(p, issues) for p in datasets.communities) if c)
+    for item in typed:
+        _checked(issues, community.check(item, {c.code: c for c in categories}, today),
+                 lambda item=item: community.check_findings(item), enabled=bool(categories))
+    project_categories, codes, usable = _project_codelists(datasets, issues)
+    # A broken package is reported once, not again by every project that names it.
+    known = {c.id for c in codes} | set(datasets.community_ids)
+    kinds = {c.code for c in project_categories}
+    foundation = _typed(datasets.foundation, issues, _foundation)
+    if foundation is not None:
+        _checked(issues, projects.check_foundation(foundation, known, kinds),
+                 lambda: projects.foundation_findings(foundation, today), enabled=usable)
+    protection = _typed(datasets.protection, issues, _protection)
+    if protection is not None:
+        _checked(issues, projects.check_protection(protection, known, kinds),
+                 lambda: projects.protection_findings(protection), enabled=usable)
+    return Validated(categories, project_categories, codes, typed, foundation, protection,
+                     Report.of(issues, strict))
 
 
-def _categories(datasets: Datasets, issues: list[Issue]) -> tuple[records.Category, ...]:
-    table = datasets.categories
-    if table is None:
-        return ()
-    found = structure.check_table(table, "categories")
+def _checked(issues: list[Issue], errors: Iterable[Issue], findings: Any,
+             enabled: bool = True) -> None:
+    if not enabled:
+        return
+    found = list(errors)
     issues.extend(found)
-    if found:
+    if not found:
+        issues.extend(findings())
+
+
+def _categories(table: Table | None, issues: list[Issue]) -> tuple[records.Category, ...]:
+    if table is None or _broken(table, issues):
         return ()
     result = records.categories(table)
     if not any(c.code == "remuneration" and c.direction == "expense" for c in result):
@@ -59,15 +75,49 @@ def _categories(datasets: Datasets, issues: list[Issue]) -> tuple[records.Catego
     return result
 
 
-def _community(package: Package, issues: list[Issue]) -> records.Community | None:
+def _project_codelists(
+    datasets: Datasets, issues: list[Issue]
+) -> tuple[tuple[records.ProjectCategory, ...], tuple[records.CommunityCode, ...], bool]:
+    """The project code lists, and whether both are there to check projects against."""
+    if datasets.foundation is None and datasets.protection is None:
+        return (), (), True
+    found = []
+    for name in ("project-categories", "communities"):
+        table = datasets.codelists.get(name)
+        if table is None:
+            issues.append(Issue("codelist-missing",
+                                f"projects need datasets/codelists/{name}.csv",
+                                display_path(datasets.root / "codelists" / f"{name}.csv")))
+        found.append(table if table is not None and not _broken(table, issues) else None)
+    categories, codes = found
+    return (records.project_categories(categories) if categories else (),
+            records.community_codes(codes) if codes else (),
+            categories is not None and codes is not None)
+
+
+def _broken(table: Table, issues: list[Issue]) -> bool:
+    found = structure.check_table(table)
+    issues.extend(found)
+    return bool(found)
+
+
+def _typed(package: Package | None, issues: list[Issue], make: Any) -> Any:
+    if package is None:
+        return None
     found = list(_structure(package))
     issues.extend(found)
-    required = set(COMMUNITY_RESOURCES) - OPTIONAL_RESOURCES
-    if found or not required <= package.tables.keys():
+    if found or not package.complete:
         return None  # what is missing was reported when loading
-    d = package.descriptor
-    t = package.tables
-    empty = ()
+    return make(package)
+
+
+def _community(package: Package, issues: list[Issue]) -> records.Community | None:
+    result: records.Community | None = _typed(package, issues, _make_community)
+    return result
+
+
+def _make_community(package: Package) -> records.Community:
+    d, t = package.descriptor, package.tables
     return records.Community(
         id=package.id, title=d["title"], sample=d["sample"],
         description=d.get("description", ""), path=package.path,
@@ -75,12 +125,34 @@ def _community(package: Package, issues: list[Issue]) -> records.Community | Non
         entries=records.entries(t["ledger"]), budget=records.budget_lines(t["budget"]),
         resolutions=records.resolutions(t["resolutions"]),
         collection=records.collection(t["collection"]),
-        statements=records.statements(t["statements"]) if "statements" in t else empty,
+        statements=records.statements(t["statements"]) if "statements" in t else (),
+        shown={name: table.shown for name, table in t.items()},
+    )
+
+
+def _foundation(package: Package) -> records.Foundation:
+    d, t = package.descriptor, package.tables
+    return records.Foundation(
+        title=d["title"], sample=d["sample"], description=d.get("description", ""),
+        organisation=d["organisation"], founded=d["founded"], context=d.get("context", ""),
+        path=package.path, projects=records.foundation_projects(t["projects"]),
+        donations=records.donations(t["donations"]),
+        disbursements=records.disbursements(t["disbursements"]),
+        shown={name: table.shown for name, table in t.items()},
+    )
+
+
+def _protection(package: Package) -> records.ProtectionFund:
+    d, t = package.descriptor, package.tables
+    return records.ProtectionFund(
+        title=d["title"], sample=d["sample"], description=d.get("description", ""),
+        path=package.path, projects=records.protection_projects(t["projects"]),
+        steps=records.steps(t["steps"]),
         shown={name: table.shown for name, table in t.items()},
     )
 
 
 def _structure(package: Package) -> Iterator[Issue]:
     yield from structure.check_descriptor(package)
-    for name, table in package.tables.items():
-        yield from structure.check_table(table, name)
+    for table in package.tables.values():
+        yield from structure.check_table(table)

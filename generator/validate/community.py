@@ -11,7 +11,7 @@ from decimal import Decimal
 from .. import accounts
 from ..issues import Issue
 from ..records import Category, Community, Entry
-from .files import check_file
+from . import common
 
 TOLERANCE = Decimal("1.10")  # spending up to 10% over a budget line is not flagged
 
@@ -37,7 +37,7 @@ def check_entries(c: Community, categories: Mapping[str, Category], today: date)
     path = c.shown["ledger"]
     for e in c.entries:
         yield from _category(path, e.row, e.category, e.direction, categories)
-        yield from _amount(path, e)
+        yield from common.amount(path, e.row, "amount", e.amount, prefix="ledger-")
         dated = list(_date(c, e, today))
         yield from dated
         yield from _voucher(c, e)
@@ -71,27 +71,13 @@ def _category(path: str, row: int, code: str, direction: str,
                     path, row, "category")
 
 
-def _amount(path: str, e: Entry) -> Iterator[Issue]:
-    exponent = e.amount.as_tuple().exponent
-    if isinstance(exponent, int) and exponent < -2:
-        yield Issue("ledger-amount-precision", f'"{e.amount}" has more than 2 decimals',
-                    path, e.row, "amount")
-    if e.amount == 0:
-        yield Issue("ledger-amount-zero", "the amount is 0; it must be greater than 0",
-                    path, e.row, "amount")
-
-
 def _voucher(c: Community, e: Entry) -> Iterator[Issue]:
     path = c.shown["ledger"]
-    if not e.voucher:
-        if e.direction == "expense":
-            yield Issue("ledger-voucher-missing", "an expense needs a voucher", path, e.row,
-                        "voucher")
-        return
-    problem = check_file(c.path, e.voucher, "vouchers")
-    if problem:
-        kind, message = problem
-        yield Issue(f"ledger-voucher-{kind}", message, path, e.row, "voucher")
+    if not e.voucher and e.direction == "expense":
+        yield Issue("ledger-voucher-missing", "an expense needs a voucher", path, e.row,
+                    "voucher")
+    yield from common.attached_file(c.path, e.voucher, "vouchers", "ledger-voucher", path,
+                                    e.row, "voucher")
 
 
 def check_corrections(c: Community) -> Iterator[Issue]:
@@ -117,10 +103,7 @@ def check_budget(c: Community, categories: Mapping[str, Category]) -> Iterator[I
     path = c.shown["budget"]
     for line in c.budget:
         yield from _category(path, line.row, line.category, line.direction, categories)
-        exponent = line.amount.as_tuple().exponent
-        if isinstance(exponent, int) and exponent < -2:
-            yield Issue("ledger-amount-precision", f'"{line.amount}" has more than 2 decimals',
-                        path, line.row, "amount")
+        yield from common.amount(path, line.row, "amount", line.amount, positive=False)
 
 
 def check_resolutions(c: Community) -> Iterator[Issue]:
@@ -148,12 +131,8 @@ def check_statement_files(c: Community) -> Iterator[Issue]:
 
 
 def _document(c: Community, table: str, row: int, value: str) -> Iterator[Issue]:
-    if not value:
-        return
-    problem = check_file(c.path, value, "documents")
-    if problem:
-        kind, message = problem
-        yield Issue(f"document-{kind}", message, c.shown[table], row, "document")
+    yield from common.attached_file(c.path, value, "documents", "document", c.shown[table], row,
+                                    "document")
 
 
 def remuneration_findings(c: Community) -> Iterator[Issue]:

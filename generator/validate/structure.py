@@ -18,8 +18,8 @@ from ..load import PACKAGE_ID, Package, Table
 
 
 @cache
-def _package_validator() -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(schemas.descriptor("community-package"))
+def _package_validator(name: str) -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(schemas.descriptor(name))
 
 
 def check_descriptor(package: Package) -> Iterator[Issue]:
@@ -31,7 +31,8 @@ def check_descriptor(package: Package) -> Iterator[Issue]:
         yield Issue("package-name-invalid",
                     f"name is {package.descriptor.get('name')!r} but the folder is "
                     f"'{package.id}'; they must be equal", package.shown, field="name")
-    errors = sorted(_package_validator().iter_errors(package.descriptor),
+    validator = _package_validator(package.kind.descriptor_schema)
+    errors = sorted(validator.iter_errors(package.descriptor),
                     key=lambda e: [str(p) for p in e.absolute_path])
     for error in errors:
         where = ".".join(str(p) for p in error.absolute_path) or None
@@ -44,12 +45,12 @@ def _json_message(error: jsonschema.ValidationError) -> str:
     return f"{error.instance!r} is not valid: {error.message}"
 
 
-def check_table(table: Table, schema_name: str) -> list[Issue]:
+def check_table(table: Table) -> list[Issue]:
     """Header first: with wrong columns every row would fail, which helps nobody."""
-    header_issues = list(check_header(table, schemas.columns(schema_name)))
+    header_issues = list(check_header(table, schemas.columns(table.schema)))
     if header_issues:
         return header_issues
-    return list(check_rows(table, schemas.descriptor(schema_name)))
+    return list(check_rows(table, schemas.descriptor(table.schema)))
 
 
 def check_header(table: Table, expected: tuple[str, ...]) -> Iterator[Issue]:
@@ -105,13 +106,17 @@ def _is_required(error: Any) -> bool:
 
 
 def _primary_key(table: Table, error: Any, row: int | None) -> Issue | None:
+    key = schemas.descriptor(table.schema)["primaryKey"]
     # Single-column keys are reported by their unique constraint already.
-    if table.name != "budget" or "same as" not in error.note:
+    if len(key) < 2 or "same as" not in error.note:
         return None
     other = _position(error.note)
-    return Issue("budget-line-duplicate",
-                 f"year and line_id repeat row {other}; each line_id may appear once a year",
-                 table.shown, row, "line_id")
+    if table.schema == "budget":
+        return Issue("budget-line-duplicate",
+                     f"year and line_id repeat row {other}; each line_id may appear once a year",
+                     table.shown, row, "line_id")
+    return Issue("schema-unique-error", f"{' and '.join(key)} repeat row {other}",
+                 table.shown, row, key[-1])
 
 
 def _describe(error: Any, cell: Any) -> tuple[str, str]:

@@ -1,4 +1,4 @@
-"""Stage 3, model: the figures the pages show, computed once from validated records."""
+"""The figures of one community's trust-fund accounts."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from . import accounts
-from .issues import Issue, Report
-from .records import Category, CollectionYear, Community, Entry, Resolution
-from .validate import Validated
+from .. import accounts
+from ..issues import Issue, Report
+from ..records import CollectionYear, Community, CommunityCode, Entry, Resolution
+from .projects import FoundationProjectView, ProtectionProjectView
 
 
 @dataclass(frozen=True)
@@ -77,6 +77,9 @@ class CommunityView:
     month_of: dict[str, str]  # entry_id -> YYYY-MM, to link a correction to its page
     month_index: dict[str, int]  # YYYY-MM -> position in months
     findings: tuple[Issue, ...]
+    neighbourhood: CommunityCode | None  # the 社区 this 小区 belongs to, when listed
+    foundation_projects: tuple[FoundationProjectView, ...]
+    protection_projects: tuple[ProtectionProjectView, ...]
 
     @property
     def resolutions(self) -> tuple[Resolution, ...]:
@@ -95,41 +98,9 @@ class CommunityView:
         return self.years[-1].closing if self.years else self.c.profile.opening_amount
 
 
-@dataclass(frozen=True)
-class Headline:
-    year: int | None
-    communities: int
-    households: int
-    income: Decimal
-    expense: Decimal
-    reporting: int  # communities with accounts in that year
-    households_billed: int
-    households_paid: int
-
-    @property
-    def collection_rate(self) -> float | None:
-        return self.households_paid / self.households_billed if self.households_billed else None
-
-
-@dataclass(frozen=True)
-class Portal:
-    categories: dict[str, Category]
-    communities: tuple[CommunityView, ...]
-    headline: Headline
-    any_sample: bool
-
-
-def build_model(validated: Validated) -> Portal:
-    views = tuple(community_view(c, validated.report) for c in validated.communities)
-    return Portal(
-        categories={c.code: c for c in validated.categories},
-        communities=views,
-        headline=headline(views),
-        any_sample=any(v.c.sample for v in views),
-    )
-
-
-def community_view(c: Community, report: Report) -> CommunityView:
+def community_view(c: Community, report: Report, neighbourhood: CommunityCode | None,
+                   foundation: Sequence[FoundationProjectView],
+                   protection: Sequence[ProtectionProjectView]) -> CommunityView:
     counted = accounts.counted(c.entries)
     month_list = months(c, counted)
     return CommunityView(
@@ -142,6 +113,9 @@ def community_view(c: Community, report: Report) -> CommunityView:
         month_of={e.entry_id: e.month for e in c.entries},
         month_index={m.month: i for i, m in enumerate(month_list)},
         findings=tuple(i for i in report.findings if i.path in c.shown.values()),
+        neighbourhood=neighbourhood,
+        foundation_projects=tuple(foundation),
+        protection_projects=tuple(protection),
     )
 
 
@@ -193,20 +167,3 @@ def months(c: Community, counted: Sequence[Entry]) -> tuple[Month, ...]:
         result.append(Month(month, ordered, accounts.total(live, "income"),
                             accounts.total(live, "expense"), closing))
     return tuple(result)
-
-
-def headline(views: Sequence[CommunityView]) -> Headline:
-    years = [v.latest_year.year for v in views if v.latest_year]
-    year = max(years) if years else None
-    in_year = [y for v in views for y in v.years if y.year == year]
-    latest_collection = [v.collection[-1] for v in views if v.collection]
-    return Headline(
-        year=year,
-        communities=len(views),
-        households=sum(v.c.profile.households for v in views),
-        income=sum((y.income for y in in_year), accounts.ZERO),
-        expense=sum((y.expense for y in in_year), accounts.ZERO),
-        reporting=len(in_year),
-        households_billed=sum(y.households_billed for y in latest_collection),
-        households_paid=sum(y.households_paid for y in latest_collection),
-    )

@@ -1,0 +1,35 @@
+"""Checks shared by every kind of package."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+
+from ..issues import Issue
+from .files import check_file
+
+
+def amount(path: str, row: int, field: str, value: Decimal, prefix: str = "",
+           positive: bool = True) -> Iterator[Issue]:
+    """At most two decimals and, where it must be, greater than zero.
+
+    ``prefix`` keeps the ledger's own codes (ledger-amount-precision)."""
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -2:
+        yield Issue(f"{prefix}amount-precision", f'"{value}" has more than 2 decimals',
+                    path, row, field)
+    if positive and value == 0:
+        yield Issue(f"{prefix}amount-zero", "the amount is 0; it must be greater than 0",
+                    path, row, field)
+
+
+def attached_file(package_dir: Path, value: str, folder: str, code_prefix: str, path: str,
+                  row: int, field: str) -> Iterator[Issue]:
+    """A voucher or document named in a row: present, safe and of an allowed type."""
+    if not value:
+        return
+    problem = check_file(package_dir, value, folder)
+    if problem:
+        kind, message = problem
+        yield Issue(f"{code_prefix}-{kind}", message, path, row, field)
