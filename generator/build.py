@@ -12,7 +12,7 @@ from .load import load
 from .model import build_model
 from .render import render
 from .search import index_search
-from .site import publish, run_mkdocs, stage_docs, staging
+from .site import add_raw_files, publish, run_mkdocs, stage_docs, staging
 from .validate import Validated, validate
 
 
@@ -37,6 +37,7 @@ def build(config: BuildConfig) -> Report:
     with staging(config.out) as scratch:
         stage_docs(config.content, pages, assets, scratch / "docs")
         run_mkdocs(config.mkdocs_file, scratch / "docs", scratch / "site")
+        add_raw_files(assets, scratch / "site")
         index_search(scratch / "site")
         publish(scratch / "site", config.out)
     return validated.report

@@ -207,6 +207,39 @@ TYPES: dict[str, IssueType] = {
     "foundation-past-end-date": IssueType(
         "finding", "项目已过计划结束日期仍在实施", "更新项目状态，或公开延期原因和新的结束日期。"
     ),
+    # the standards library
+    "standard-category-unknown": IssueType(
+        "error", "标准类别不在代码表中", "使用 datasets/codelists/standard-categories.csv 中的代码。"
+    ),
+    "standard-dates-reversed": IssueType("error", "实施日期早于发布日期", "核对发布日期和实施日期。"),
+    "standard-supersedes-unknown": IssueType(
+        "error", "被代替的标准不在目录中", "supersedes 须填写目录中已有的标准编号，或留空。"
+    ),
+    "standard-supersedes-status": IssueType(
+        "error", "被代替的标准状态不是 superseded", "把被代替标准的 status 改为 superseded。"
+    ),
+    "standard-superseded-without-successor": IssueType(
+        "error", "标准标为被代替，但没有标准代替它", "在代替它的新标准的 supersedes 列填写它的编号，或改正状态。"
+    ),
+    "standard-reference-unknown": IssueType(
+        "error", "引用的标准编号不在目录中", "核对编号（代号、顺序号和年号），或先把该标准加入目录。"
+    ),
+    "standard-body-unsafe-html": IssueType(
+        "error", "全文含有不允许的 HTML", "全文只用 Markdown 书写：删除脚本、图片、内嵌 HTML 和 javascript: 链接。"
+    ),
+    "standard-body-not-found": IssueType("error", "全文文件不存在", "把 Markdown 全文放到 texts/ 目录，或修正路径。"),
+    "standard-body-unsafe": IssueType(
+        "error", "全文路径不安全", "全文必须是 texts/ 目录中的普通文件：不用 ..、不用绝对路径、不用符号链接。"
+    ),
+    "standard-body-type": IssueType("error", "全文不是 UTF-8 的 Markdown 文件", "全文须是 UTF-8 编码的 .md 文件。"),
+    "standard-pdf-not-found": IssueType("error", "PDF 文件不存在", "把 PDF 放到 pdfs/ 目录，或修正路径。"),
+    "standard-pdf-unsafe": IssueType(
+        "error", "PDF 路径不安全", "PDF 必须是 pdfs/ 目录中的普通文件：不用 ..、不用绝对路径、不用符号链接。"
+    ),
+    "standard-pdf-type": IssueType("error", "不是 PDF 文件", "pdf 列只能指向 PDF 文件。"),
+    "standard-slug-collision": IssueType(
+        "error", "两个标准编号的网页地址相同", "两个编号只差标点或大小写，请核对编号。"
+    ),
 }
 
 

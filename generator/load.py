@@ -40,8 +40,9 @@ FOUNDATION = Kind("foundation", "foundation-package",
                    "disbursements": "disbursements"})
 PROTECTION = Kind("protection-fund", "protection-package",
                   {"projects": "protection-projects", "steps": "steps"})
+STANDARDS = Kind("standards", "standards-package", {"standards": "standards"})
 CODELISTS = {"categories": "categories", "project-categories": "project-categories",
-             "communities": "communities"}
+             "communities": "communities", "standard-categories": "standard-categories"}
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,7 @@ class Datasets:
     communities: tuple[Package, ...]
     foundation: Package | None
     protection: Package | None
+    standards: Package | None
 
 
 def load(root: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> tuple[Datasets, list[Issue]]:
@@ -89,7 +91,7 @@ def load(root: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> tuple[Datasets,
     codelists = {}
     for name, schema in CODELISTS.items():
         path = root / "codelists" / f"{name}.csv"
-        if name == "categories" or path.exists():  # the others are needed with projects only
+        if name == "categories" or path.exists():  # the others are needed with their packages
             table = read_table(name, schema, path, issues, max_bytes)
             if table is not None:
                 codelists[name] = table
@@ -99,8 +101,9 @@ def load(root: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> tuple[Datasets,
     )
     foundation = _optional_package(FOUNDATION, root / "foundation", issues, max_bytes)
     protection = _optional_package(PROTECTION, root / "protection-fund", issues, max_bytes)
+    standards = _optional_package(STANDARDS, root / "standards", issues, max_bytes)
     ids = tuple(d.name for d in community_dirs(root))
-    return Datasets(root, codelists, ids, communities, foundation, protection), issues
+    return Datasets(root, codelists, ids, communities, foundation, protection, standards), issues
 
 
 def _optional_package(kind: Kind, directory: Path, issues: list[Issue],

@@ -35,12 +35,22 @@ def on_page_content(html: str, page: Any, **_: Any) -> str:
     generated = _HTML.pop(page.file.src_uri, None)
     if generated is None:
         return html
-    tokens = [{"level": 2, "id": anchor, "name": title, "children": []}
-              for anchor, title in page.meta.get("toc", [])]
-    page.toc = get_toc(tokens)  # type: ignore[arg-type]
+    page.toc = get_toc(_nested(page.meta.get("toc", [])))  # type: ignore[arg-type]
     # mkdocs checks links to anchors against the ids it saw while parsing Markdown.
     page.present_anchor_ids = set(_ID.findall(generated))
     return generated
+
+
+def _nested(entries: list[list[Any]]) -> list[dict[str, Any]]:
+    """[level, id, title] entries (levels 2 and 3) as mkdocs' nested toc tokens."""
+    tokens: list[dict[str, Any]] = []
+    for level, anchor, title in entries:
+        token = {"level": level, "id": anchor, "name": title, "children": []}
+        if level > 2 and tokens:
+            tokens[-1]["children"].append(token)
+        else:
+            tokens.append(token)
+    return tokens
 
 
 def _serving() -> dict[str, str] | None:

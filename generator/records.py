@@ -386,3 +386,54 @@ def steps(table: Table) -> tuple[Step, ...]:
              Decimal(r["satisfaction"]) if r["satisfaction"] else None, r["document"])
         for n, r in rows(table)
     )
+
+
+@dataclass(frozen=True)
+class StandardCategory:
+    code: str
+    name_zh: str
+    name_en: str
+
+
+@dataclass(frozen=True)
+class Standard:
+    row: int
+    code: str
+    title_zh: str
+    title_en: str
+    category: str
+    status: str
+    issued: date
+    effective: date
+    supersedes: str
+    scope_zh: str
+    scope_en: str
+    keywords: tuple[str, ...]
+    body: str
+    pdf: str
+
+
+@dataclass(frozen=True)
+class Standards:
+    title: str
+    sample: bool
+    description: str
+    path: Any
+    standards: tuple[Standard, ...]
+    bodies: dict[str, str]  # code -> Markdown text of the full text
+    shown: dict[str, str]
+
+
+def standard_categories(table: Table) -> tuple[StandardCategory, ...]:
+    return tuple(StandardCategory(r["code"], r["name_zh"], r["name_en"]) for _, r in rows(table))
+
+
+def standards(table: Table) -> tuple[Standard, ...]:
+    return tuple(
+        Standard(n, r["code"], r["title_zh"], r["title_en"], r["category"], r["status"],
+                 date.fromisoformat(r["issued"]), date.fromisoformat(r["effective"]),
+                 r["supersedes"], r["scope_zh"], r["scope_en"],
+                 tuple(k.strip() for k in r["keywords"].split(";") if k.strip()), r["body"],
+                 r["pdf"])
+        for n, r in rows(table)
+    )

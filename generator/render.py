@@ -16,9 +16,9 @@ from typing import Any
 
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
-from markupsafe import escape
+from markupsafe import Markup, escape
 
-from . import schemas
+from . import schemas, standard_text
 from .issues import TYPES
 from .model import CommunityView, Portal
 
@@ -42,14 +42,16 @@ class Asset:
 
     source: Any  # pathlib.Path
     target: str
+    raw: bool = False  # copied into the built site as is, never read by mkdocs (e.g. .md)
 
 
-HEADING = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.S)
+HEADING = re.compile(r'<h([23]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
 
 
-def toc_of(html: str) -> list[list[str]]:
-    return [[anchor, re.sub(r"<[^>]+>", "", title).strip()] for anchor, title in
-            HEADING.findall(html)]
+def toc_of(html: str) -> list[list[object]]:
+    """[level, id, title] of every h2 and h3 with an id, for the page's table of contents."""
+    return [[int(level), anchor, re.sub(r"<[^>]+>", "", title).strip()]
+            for level, anchor, title in HEADING.findall(html)]
 
 
 def money(value: Decimal | int) -> str:
@@ -68,6 +70,8 @@ def month_zh(month: str) -> str:
     return f"{year} 年 {int(mon)} 月"
 
 
+STANDARD_STATUS_ZH = {"current": "现行", "superseded": "被代替", "withdrawn": "废止",
+                      "draft": "征求意见稿"}
 STATUS_ZH = {"planned": "计划中", "ongoing": "实施中", "completed": "已完成", "cancelled": "已取消"}
 CHANNEL_ZH = {"bank": "银行转账", "online": "网络募捐", "onsite": "现场捐赠", "payroll": "单位代扣",
               "other": "其他"}
@@ -83,7 +87,7 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(money=money, pct=pct, month_zh=month_zh, status_zh=STATUS_ZH.get,
-                       channel_zh=CHANNEL_ZH.get)
+                       channel_zh=CHANNEL_ZH.get, standard_status_zh=STANDARD_STATUS_ZH.get)
     env.globals.update(issue_types=TYPES)
     return env
 
@@ -112,6 +116,7 @@ def render(portal: Portal) -> tuple[list[RenderedPage], list[Asset]]:
              {"n": area})
     _foundation_pages(page, portal, assets)
     _protection_pages(page, portal, assets)
+    _standard_pages(page, portal, assets)
     page("maintainers/data-dictionary.md", "data_dictionary.html", "数据字典",
          {"tables": {t: schemas.field_docs(t) for t in schemas.TABLES},
           "package_schemas": {k: schemas.descriptor(k) for k in schemas.PACKAGES}})
@@ -132,6 +137,32 @@ def _foundation_pages(page: Any, portal: Portal, assets: list[Asset]) -> None:
     files = {p.report for p in fv.f.projects if p.report}
     files |= {d.voucher for d in fv.f.disbursements}
     assets.extend(Asset(fv.f.path / f, f"foundation/{f}") for f in sorted(files))
+
+
+def _standard_pages(page: Any, portal: Portal, assets: list[Asset]) -> None:
+    cat = portal.catalogue
+    filters: list[Filter] = []
+    if cat is not None:
+        filters = [
+            ("category", "类别", [(code, portal.standard_categories[code].name_zh)
+                                 for code, _ in cat.groups]),
+            ("status", "状态", [(st, STANDARD_STATUS_ZH[st]) for st in STANDARD_STATUS_ZH
+                                if any(v.s.status == st for v in cat.standards)]),
+        ]
+    page("standards/index.md", "catalogue.html", cat.std.title if cat else "社区信义治理标准",
+         {"catalogue": cat, "filters": filters})
+    if cat is None:
+        return
+    pattern = standard_text.code_pattern(standard_text.prefix(v.s.code) for v in cat.standards)
+    urls = {standard_text.normalise(v.s.code): f"../{v.slug}/" for v in cat.standards}
+    for v in cat.standards:
+        text = standard_text.render(v.body)
+        body = Markup(standard_text.link_codes(text.html, pattern, urls))  # sanitised by nh3
+        page(f"standards/{v.slug}.md", "standard.html", f"{v.s.code} {v.s.title_zh}",
+             {"catalogue": cat, "v": v, "body": body})
+        assets.append(Asset(cat.std.path / v.s.body, f"standards/{v.slug}/{v.slug}.md", raw=True))
+        if v.s.pdf:
+            assets.append(Asset(cat.std.path / v.s.pdf, f"standards/{v.s.pdf}"))
 
 
 Filter = tuple[str, str, list[tuple[str, str]]]

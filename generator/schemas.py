@@ -10,8 +10,9 @@ from typing import Any
 
 TABLES = ("categories", "ledger", "budget", "resolutions", "collection", "statements",
           "project-categories", "communities", "foundation-projects", "donations",
-          "disbursements", "protection-projects", "steps")
-PACKAGES = ("community-package", "foundation-package", "protection-package")
+          "disbursements", "protection-projects", "steps", "standard-categories", "standards")
+PACKAGES = ("community-package", "foundation-package", "protection-package",
+            "standards-package")
 
 
 @dataclass(frozen=True)

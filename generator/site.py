@@ -35,9 +35,21 @@ def stage_docs(content: Path, pages: Iterable[RenderedPage], assets: Iterable[As
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.source(), encoding="utf-8")
     for asset in assets:
-        target = docs / asset.target
-        target.parent.mkdir(parents=True, exist_ok=True)
-        _link_or_copy(asset.source, target)
+        if not asset.raw:
+            _place(asset, docs)
+
+
+def add_raw_files(assets: Iterable[Asset], site: Path) -> None:
+    """Files mkdocs must not read (a standard's Markdown source), added to the built site."""
+    for asset in assets:
+        if asset.raw:
+            _place(asset, site)
+
+
+def _place(asset: Asset, root: Path) -> None:
+    target = root / asset.target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _link_or_copy(asset.source, target)
 
 
 def sync_dir(source: Path, target: Path) -> None:

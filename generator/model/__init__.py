@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from ..records import Category, CommunityCode, ProjectCategory
+from ..records import Category, CommunityCode, ProjectCategory, StandardCategory
 from ..validate import Validated
 from .community import CommunityView, community_view
 from .projects import (
@@ -18,6 +18,7 @@ from .projects import (
     foundation_view,
     protection_view,
 )
+from .standards import Catalogue, catalogue_view
 
 ZERO = Decimal("0.00")
 
@@ -58,6 +59,8 @@ class Portal:
     neighbourhoods: tuple[Neighbourhood, ...]
     foundation: FoundationView | None
     protection: ProtectionView | None
+    standard_categories: dict[str, StandardCategory]
+    catalogue: Catalogue | None
     headline: Headline
     any_sample: bool
 
@@ -84,6 +87,10 @@ def build_model(validated: Validated, today: date) -> Portal:
         neighbourhoods=_neighbourhoods(validated.community_codes, views, foundation, protection),
         foundation=foundation,
         protection=protection,
+        standard_categories={c.code: c for c in validated.standard_categories},
+        catalogue=(catalogue_view(validated.standards,
+                                  tuple(c.code for c in validated.standard_categories))
+                   if validated.standards else None),
         headline=headline(views),
         any_sample=any(v.c.sample for v in views) or bool(foundation and foundation.f.sample)
         or bool(protection and protection.pf.sample),

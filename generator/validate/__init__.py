@@ -8,14 +8,15 @@ Findings are computed only for packages without errors, so that their figures ho
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from .. import records
 from ..issues import Issue, Report, display_path
 from ..load import Datasets, Package, Table
-from . import community, projects, structure
+from . import community, projects, standards, structure
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,8 @@ class Validated:
     communities: tuple[records.Community, ...]
     foundation: records.Foundation | None
     protection: records.ProtectionFund | None
+    standard_categories: tuple[records.StandardCategory, ...]
+    standards: records.Standards | None
     report: Report
 
 
@@ -49,8 +52,34 @@ def validate(datasets: Datasets, load_issues: Iterable[Issue], today: date,
     if protection is not None:
         _checked(issues, projects.check_protection(protection, known, kinds),
                  lambda: projects.protection_findings(protection), enabled=usable)
+    standard_categories, catalogue = _standards(datasets, issues)
     return Validated(categories, project_categories, codes, typed, foundation, protection,
-                     Report.of(issues, strict))
+                     standard_categories, catalogue, Report.of(issues, strict))
+
+
+def _standards(
+    datasets: Datasets, issues: list[Issue]
+) -> tuple[tuple[records.StandardCategory, ...], records.Standards | None]:
+    catalogue = _typed(datasets.standards, issues, _make_standards)
+    if catalogue is None:
+        return (), None
+    table = datasets.codelists.get("standard-categories")
+    if table is None:
+        issues.append(Issue("codelist-missing", "standards need "
+                            "datasets/codelists/standard-categories.csv",
+                            display_path(datasets.root / "codelists/standard-categories.csv")))
+        return (), catalogue
+    if _broken(table, issues):
+        return (), catalogue
+    kinds = records.standard_categories(table)
+    found = list(standards.check(catalogue, {k.code for k in kinds}))
+    issues.extend(found)
+    if not found:  # every body file is a safe, readable Markdown file
+        catalogue = replace(catalogue, bodies={
+            x.code: (Path(catalogue.path) / x.body).read_text(encoding="utf-8")
+            for x in catalogue.standards})
+        issues.extend(standards.check_texts(catalogue))
+    return kinds, catalogue
 
 
 def _checked(issues: list[Issue], errors: Iterable[Issue], findings: Any,
@@ -148,6 +177,15 @@ def _protection(package: Package) -> records.ProtectionFund:
         title=d["title"], sample=d["sample"], description=d.get("description", ""),
         path=package.path, projects=records.protection_projects(t["projects"]),
         steps=records.steps(t["steps"]),
+        shown={name: table.shown for name, table in t.items()},
+    )
+
+
+def _make_standards(package: Package) -> records.Standards:
+    d, t = package.descriptor, package.tables
+    return records.Standards(
+        title=d["title"], sample=d["sample"], description=d.get("description", ""),
+        path=package.path, standards=records.standards(t["standards"]), bodies={},
         shown={name: table.shown for name, table in t.items()},
     )
 

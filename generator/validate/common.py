@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..issues import Issue
-from .files import check_file
+from .files import ALLOWED, check_file
 
 
 def amount(path: str, row: int, field: str, value: Decimal, prefix: str = "",
@@ -25,11 +25,11 @@ def amount(path: str, row: int, field: str, value: Decimal, prefix: str = "",
 
 
 def attached_file(package_dir: Path, value: str, folder: str, code_prefix: str, path: str,
-                  row: int, field: str) -> Iterator[Issue]:
+                  row: int, field: str, allowed: dict[str, str] = ALLOWED) -> Iterator[Issue]:
     """A voucher or document named in a row: present, safe and of an allowed type."""
     if not value:
         return
-    problem = check_file(package_dir, value, folder)
+    problem = check_file(package_dir, value, folder, allowed)
     if problem:
         kind, message = problem
         yield Issue(f"{code_prefix}-{kind}", message, path, row, field)

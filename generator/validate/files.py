@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 
 ALLOWED = {".jpg": "jpeg", ".jpeg": "jpeg", ".png": "png", ".webp": "webp", ".pdf": "pdf"}
+PDF = {".pdf": "pdf"}
+MARKDOWN = {".md": "markdown"}
 
 # First bytes of each allowed format: a .jpg that is really an HTML page must not
 # be published as a voucher.
@@ -16,7 +18,8 @@ MAGIC = {
 }
 
 
-def check_file(package_dir: Path, value: str, folder: str) -> tuple[str, str] | None:
+def check_file(package_dir: Path, value: str, folder: str,
+               allowed: dict[str, str] = ALLOWED) -> tuple[str, str] | None:
     """Return (problem, message) for an unusable path, None when it is fine.
 
     problem is one of "unsafe", "type", "not-found".
@@ -26,10 +29,10 @@ def check_file(package_dir: Path, value: str, folder: str) -> tuple[str, str] | 
         return "unsafe", f'"{value}" must be a relative path inside {folder}/ without ".."'
     if not pure.parts or pure.parts[0] != folder or len(pure.parts) < 2:
         return "unsafe", f'"{value}" must be a path under {folder}/, e.g. {folder}/file.pdf'
-    kind = ALLOWED.get(pure.suffix.lower())
+    kind = allowed.get(pure.suffix.lower())
     if kind is None:
-        allowed = ", ".join(sorted({k.lstrip(".") for k in ALLOWED}))
-        return "type", f'"{value}" has the extension "{pure.suffix}"; allowed: {allowed}'
+        names = ", ".join(sorted({k.lstrip(".") for k in allowed}))
+        return "type", f'"{value}" has the extension "{pure.suffix}"; allowed: {names}'
     return _check_on_disk(package_dir, pure, kind)
 
 
@@ -44,12 +47,20 @@ def _check_on_disk(package_dir: Path, pure: PurePosixPath, kind: str) -> tuple[s
     if not current.is_file():
         return "unsafe", f'"{pure}" is not a regular file'
     if not _content_matches(current, kind):
-        return "type", f'"{pure}" does not contain {kind.upper()} data; its content does not ' \
-                       "match its extension"
+        what = "UTF-8 text" if kind == "markdown" else f"{kind.upper()} data"
+        return "type", f'"{pure}" does not contain {what}; its content does not match its ' \
+                       "extension"
     return None
 
 
 def _content_matches(path: Path, kind: str) -> bool:
+    if kind == "markdown":
+        data = path.read_bytes()
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            return False
+        return b"\0" not in data
     with path.open("rb") as handle:
         head = handle.read(16)
     if kind == "webp":

@@ -1,0 +1,121 @@
+"""The standards library of the minimal site: catalogue, full texts, cross-references,
+the supersedes chain, downloads and the print layout."""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+
+from .browser import chromium, serve
+from .conftest import MINIMAL
+from .test_site import page, resolve
+
+STANDARDS = MINIMAL / "standards"
+
+
+def catalogue() -> list[dict[str, str]]:
+    with (STANDARDS / "standards.csv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_catalogue_lists_every_standard_by_category_with_its_count(minimal_site: Path) -> None:
+    html = page(minimal_site, "standards/index.html")
+    rows = catalogue()
+    assert f'<strong data-standards="count">{len(rows)}</strong> 项标准' in html
+    assert "基础通用 1 项，信托制物业 3 项" in html
+    general = html.split('id="category-general"', 1)[1].split("</tbody>", 1)[0]
+    assert "XY/T 001—2024" in general and "XY/T 003—2024" not in general
+    for row in rows:
+        tr = html.split(f'>{row["code"]}</a>', 1)[1].split("</tr>", 1)[0]
+        assert row["title_zh"] in tr and row["title_en"] in tr
+        assert row["issued"] in tr and row["effective"] in tr
+
+
+def test_cited_codes_link_to_their_pages(minimal_site: Path) -> None:
+    path = "standards/xy-t-002-2024/index.html"
+    html = page(minimal_site, path)
+    links = re.findall(r'<a class="xy-std-ref" href="([^"]+)">(XY/T [^<]+)</a>', html)
+    assert ("../xy-t-001-2024/", "XY/T 001—2024") in links
+    for href, _ in links:
+        assert resolve(minimal_site, path, href).is_file()
+
+
+def test_referenced_by_lists_every_standard_citing_this_one(minimal_site: Path) -> None:
+    html = page(minimal_site, "standards/xy-t-001-2024/index.html")
+    cited_by = html.split('id="referenced-by"', 1)[1].split("</ul>", 1)[0]
+    expected = sorted(r["code"] for r in catalogue() if r["code"] != "XY/T 001—2024" and
+                      "XY/T 001—2024" in (STANDARDS / r["body"]).read_text(encoding="utf-8"))
+    assert re.findall(r">(XY/T [^<]+)</a>", cited_by) == expected == [
+        "XY/T 002—2024", "XY/T 003—2024"]
+
+
+def test_supersedes_chain_is_shown_on_both_standards(minimal_site: Path) -> None:
+    old = page(minimal_site, "standards/xy-t-002-2023/index.html")
+    assert '<span class="xy-status xy-status-superseded">被代替</span>' in old
+    assert re.search(r'本标准已被 <a href="[^"]*xy-t-002-2024/">XY/T 002—2024</a>', old)
+    new = page(minimal_site, "standards/xy-t-002-2024/index.html")
+    assert re.search(r'本标准代替 <a href="[^"]*xy-t-002-2023/">XY/T 002—2023</a>', new)
+
+
+def test_numbered_clauses_can_be_linked_directly(minimal_site: Path) -> None:
+    html = page(minimal_site, "standards/xy-t-002-2024/index.html")
+    assert '<h2 id="c4">4 账户和酬金</h2>' in html
+    assert '<h3 id="c4.1">4.1 账户</h3>' in html
+    assert ('<p class="xy-clause" id="c4.1.1"><a class="xy-clause-no" href="#c4.1.1">4.1.1</a>'
+            in html)
+    toc = html.split('class="md-nav md-nav--secondary"', 1)[1]
+    assert '<a href="#c4.1" class="md-nav__link">' in toc
+    assert '<a href="#appendix-a" class="md-nav__link">' in toc
+
+
+def test_downloads_are_the_published_files(minimal_site: Path) -> None:
+    path = "standards/xy-t-001-2024/index.html"
+    html = page(minimal_site, path)
+    markdown = re.search(r'<a href="([^"]+)" download>Markdown 全文</a>', html).group(1)
+    assert resolve(minimal_site, path, markdown).read_bytes() == (
+        STANDARDS / "texts/xy-t-001-2024.md").read_bytes()
+    pdf = re.search(r'<a href="([^"]+)">PDF 文本</a>', html).group(1)
+    assert resolve(minimal_site, path, pdf).read_bytes() == (
+        STANDARDS / "pdfs/xy-t-001-2024.pdf").read_bytes()
+    assert "PDF 文本" not in page(minimal_site, "standards/xy-t-003-2024/index.html")
+
+
+def test_english_title_and_scope_are_given_for_visitors(minimal_site: Path) -> None:
+    html = page(minimal_site, "standards/xy-t-003-2024/index.html")
+    assert '<p class="xy-std-en" lang="en">Trust-based property management — Disclosure</p>' in html
+    assert "Requirements for disclosing entries and vouchers." in html
+
+
+@pytest.fixture(scope="module")
+def printed(minimal_site: Path) -> Iterator[Page]:
+    with serve(minimal_site) as url, chromium() as browser:
+        tab = browser.new_page()
+        tab.goto(url + "standards/xy-t-003-2024/")
+        tab.emulate_media(media="print")
+        yield tab
+
+
+@pytest.mark.browser
+def test_print_layout_keeps_only_the_standard(printed: Page) -> None:
+    assert printed.locator('link[href$="assets/xinyi/print.css"]').count() == 1
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer"):
+        assert not printed.locator(chrome).first.is_visible(), chrome
+    assert printed.locator("h1").is_visible()
+    assert printed.locator("table thead").first.evaluate(
+        "e => getComputedStyle(e).display") == "table-header-group"
+    assert printed.locator(".xy-print-only").is_visible()
+
+
+@pytest.mark.browser
+def test_printed_standard_is_an_a4_document(printed: Page, tmp_path: Path) -> None:
+    pdf = tmp_path / "standard.pdf"
+    printed.pdf(path=str(pdf), prefer_css_page_size=True)
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF")
+    boxes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", data)
+    assert boxes and all(abs(float(w) - 595) < 1 and abs(float(h) - 842) < 1 for w, h in boxes)
