@@ -125,3 +125,36 @@ def test_resident_finds_fenghuayuan_checks_2021_and_opens_a_voucher(page: Page,
 ])
 def test_word_inside_a_project_title_finds_the_project(page: Page, query: str, url: str) -> None:
     assert url in [r["url"] for r in search(page, query)["results"][:5]]
+
+
+def standards_search(page: Page, query: str) -> list[str]:
+    if not page.url.split("?")[0].endswith("/search/"):
+        page.goto("/".join(page.url.split("/")[:3]) + "/search/")
+    found: list[str] = page.evaluate(
+        """async (q) => (await window.xinyiSearch(q, {"类型": "标准"})).items.map(i => i.url)""",
+        query)
+    return found
+
+
+def test_standard_is_found_by_its_code(page: Page) -> None:
+    assert standards_search(page, "XY/T 012—2024")[0] == "/standards/xy-t-012-2024/"
+
+
+def test_standard_is_found_by_words_of_its_title(page: Page) -> None:
+    assert standards_search(page, "受托人选聘")[0] == "/standards/xy-t-012-2024/"
+
+
+def test_standard_is_found_by_words_inside_a_clause(page: Page) -> None:
+    text = (REPO / "datasets/standards/texts/xy-t-010-2024.md").read_text(encoding="utf-8")
+    clause = next(line for line in text.splitlines() if line[:1].isdigit() and len(line) > 30)
+    words = clause.split(" ", 1)[1][6:12]  # six characters from the middle of the clause
+    assert "/standards/xy-t-010-2024/" in standards_search(page, words)
+
+
+def test_results_can_be_narrowed_to_the_standards(page: Page, site_url: str) -> None:
+    page.goto(site_url + "search/?q=受托人&type=标准")
+    page.locator(".xy-result-link").first.wait_for(timeout=10_000)
+    links = page.locator(".xy-result-link")
+    hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+    assert len(hrefs) == 10 and all(h.startswith("/standards/") for h in hrefs)
+    page.goto(site_url + "search/")

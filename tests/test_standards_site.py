@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Page
 
 from .browser import chromium, serve
-from .conftest import MINIMAL
+from .conftest import MINIMAL, REPO
 from .test_site import page, resolve
 
 STANDARDS = MINIMAL / "standards"
@@ -119,3 +119,11 @@ def test_printed_standard_is_an_a4_document(printed: Page, tmp_path: Path) -> No
     assert data.startswith(b"%PDF")
     boxes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", data)
     assert boxes and all(abs(float(w) - 595) < 1 and abs(float(h) - 842) < 1 for w, h in boxes)
+
+
+def test_sample_catalogue_holds_the_38_standards(sample_site: Path) -> None:
+    html = page(sample_site, "standards/index.html")
+    assert '<strong data-standards="count">38</strong> 项标准' in html
+    assert "示例数据" in html
+    for row in csv.DictReader((REPO / "datasets/standards/standards.csv").open(encoding="utf-8")):
+        assert f">{row['code']}</a>" in html
