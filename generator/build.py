@@ -32,7 +32,7 @@ def build(config: BuildConfig) -> Report:
     validated = check(config)
     if not validated.report.valid:
         raise ValidationFailed(validated.report)
-    portal = build_model(validated, config.today)
+    portal = build_model(validated, config.today, config.site_url)
     pages, assets = render(portal)
     with staging(config.out) as scratch:
         stage_docs(config.content, pages, assets, scratch / "docs")

@@ -26,6 +26,8 @@ class BuildConfig:
     strict: bool = False
     today: date = field(default_factory=today)
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+    # Absolute address of the published site (for QR codes on print-outs and the feed).
+    site_url: str = field(default_factory=lambda: os.environ.get("PORTAL_SITE_URL", ""))
 
     @property
     def mkdocs_file(self) -> Path:

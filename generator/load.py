@@ -7,6 +7,7 @@ cannot be decoded or parsed becomes an issue and the table is left out.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import re
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .history import Publication, publications
 from .issues import Issue, display_path
 
 PACKAGE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -84,6 +86,17 @@ class Datasets:
     foundation: Package | None
     protection: Package | None
     standards: Package | None
+    version: str  # content hash of every file under the datasets folder
+    publications: tuple[Publication, ...]  # from the git history of the datasets
+
+
+def data_version(root: Path) -> str:
+    """A short hash of every dataset file's path and bytes: the data a page was built from."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and not p.is_symlink()):
+        digest.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:12]
 
 
 def load(root: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> tuple[Datasets, list[Issue]]:
@@ -103,7 +116,8 @@ def load(root: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> tuple[Datasets,
     protection = _optional_package(PROTECTION, root / "protection-fund", issues, max_bytes)
     standards = _optional_package(STANDARDS, root / "standards", issues, max_bytes)
     ids = tuple(d.name for d in community_dirs(root))
-    return Datasets(root, codelists, ids, communities, foundation, protection, standards), issues
+    return Datasets(root, codelists, ids, communities, foundation, protection, standards,
+                    data_version(root), publications(root)), issues
 
 
 def _optional_package(kind: Kind, directory: Path, issues: list[Issue],

@@ -78,7 +78,8 @@ def on_pre_build(config: Any, **_: Any) -> None:
     # the watcher again and rebuild forever.
     fresh = Path(serving["docs"] + ".next")
     shutil.rmtree(fresh, ignore_errors=True)
-    stage_docs(Path(serving["content"]), *render(build_model(validated, config.today)), fresh)
+    portal = build_model(validated, config.today, config.site_url)
+    stage_docs(Path(serving["content"]), *render(portal), fresh)
     sync_dir(fresh, Path(serving["docs"]))
     shutil.rmtree(fresh, ignore_errors=True)
 

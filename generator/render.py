@@ -8,7 +8,9 @@ and a long ledger costs milliseconds instead of a Markdown table parse.
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import PurePosixPath
@@ -18,9 +20,12 @@ import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from . import schemas, standard_text
+from . import charts, feed, schemas, standard_text
 from .issues import TYPES
 from .model import CommunityView, Portal
+from .model.compare import compare
+from .model.projects import FoundationView
+from .records import Category
 
 
 @dataclass(frozen=True)
@@ -28,10 +33,17 @@ class RenderedPage:
     path: str  # inside the docs folder, e.g. communities/fenghuayuan/index.md
     title: str
     html: str
+    search: bool = True  # False: kept out of the search index (print-outs)
+    file: bool = False  # True: a data file written as is (e.g. JSON), not a page
 
     def source(self) -> str:
+        if self.file:
+            return self.html
         # Titles are HTML in mkdocs' themes: escape them here so that data stays text.
-        meta = {"title": str(escape(self.title)), "generated": True, "toc": toc_of(self.html)}
+        meta: dict[str, object] = {"title": str(escape(self.title)), "generated": True,
+                                   "toc": toc_of(self.html)}
+        if not self.search:
+            meta["search_exclude"] = True
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)
         return f"---\n{front}---\n{self.html}"
 
@@ -106,17 +118,26 @@ def render(portal: Portal) -> tuple[list[RenderedPage], list[Asset]]:
     pages: list[RenderedPage] = []
     assets: list[Asset] = []
     page = _page_renderer(env, portal, pages)
-    page("index.md", "home.html", "社区信义治理公开平台", {})
+    page("index.md", "home.html", "社区信义治理公开平台", {"charts": home_charts(portal)})
     page("communities/index.md", "communities.html", "小区共有资金", {})
+    rows, used = compare(portal.communities)
+    page("compare/index.md", "compare.html", "各小区对比", {"rows": rows, "categories": used})
     for view in portal.communities:
-        _community_pages(page, view)
+        _community_pages(page, view, portal)
         assets.extend(_vouchers(view))
+        pages.append(_ledger_all(page, view, portal.categories))
+    for view in portal.communities:
+        _notice_pages(page, portal, view)
     for area in portal.neighbourhoods:
         page(f"communities/{area.code.id}/index.md", "neighbourhood.html", area.code.name_zh,
              {"n": area})
     _foundation_pages(page, portal, assets)
     _protection_pages(page, portal, assets)
     _standard_pages(page, portal, assets)
+    pages.append(RenderedPage("search/titles.json", "", titles_index(portal), file=True))
+    page("whatsnew/index.md", "whatsnew.html", "最新发布",
+         {"publications": [(p, feed.lines(portal, p)) for p in portal.publications]})
+    pages.append(RenderedPage("whatsnew/feed.xml", "", feed.atom(portal), file=True))
     page("maintainers/data-dictionary.md", "data_dictionary.html", "数据字典",
          {"tables": {t: schemas.field_docs(t) for t in schemas.TABLES},
           "package_schemas": {k: schemas.descriptor(k) for k in schemas.PACKAGES}})
@@ -126,7 +147,7 @@ def render(portal: Portal) -> tuple[list[RenderedPage], list[Asset]]:
 def _foundation_pages(page: Any, portal: Portal, assets: list[Asset]) -> None:
     fv = portal.foundation
     page("foundation/index.md", "foundation.html", fv.f.title if fv else "社区基金会",
-         {"fv": fv, "filters": project_filters(
+         {"fv": fv, "charts": foundation_charts(fv), "filters": project_filters(
              portal, [(p.p.category, p.places, p.p.start_date.year, p.p.status)
                       for p in (fv.projects if fv else ())])})
     if fv is None:
@@ -165,6 +186,42 @@ def _standard_pages(page: Any, portal: Portal, assets: list[Asset]) -> None:
             assets.append(Asset(cat.std.path / v.s.pdf, f"standards/{v.s.pdf}"))
 
 
+def titles_index(portal: Portal) -> str:
+    """The main pages by title, so that the search page can put a page named by the query
+    first without fetching every result (search.js)."""
+    entries = [(v.c.title, f"communities/{v.c.id}/", "小区") for v in portal.communities]
+    entries += [(n.code.name_zh, f"communities/{n.code.id}/", "社区")
+                for n in portal.neighbourhoods]
+    if portal.foundation:
+        entries += [(p.p.title, f"foundation/projects/{p.p.project_id}/", "社区基金会")
+                    for p in portal.foundation.projects]
+    if portal.protection:
+        entries += [(p.p.title, f"protection-fund/projects/{p.p.project_id}/", "社区保障资金")
+                    for p in portal.protection.projects]
+    if portal.catalogue:
+        entries += [(f"{v.s.code} {v.s.title_zh}", f"standards/{v.slug}/", "标准")
+                    for v in portal.catalogue.standards]
+    rows = [{"title": t, "url": u, "type": k} for t, u, k in sorted(entries, key=lambda e: e[1])]
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def _notice_pages(page: Any, portal: Portal, view: CommunityView) -> None:
+    """A printable A4 statement per month for the building notice boards (公示栏)."""
+    qr = Markup(qr_svg(f"{portal.site_url}communities/{view.c.id}/")) if portal.site_url else ""
+    for month in view.months:
+        page(f"communities/{view.c.id}/notice/{month.month}.md", "notice.html",
+             f"{view.c.title} {month_zh(month.month)}公示表", {"v": view, "m": month, "qr": qr},
+             search=False)  # the month's ledger page is what search should find
+
+
+def qr_svg(url: str) -> str:
+    """A QR code leading to a page, as inline SVG (segno; the address is data, escaped)."""
+    import segno
+
+    svg: str = segno.make(url, error="m").svg_inline(scale=4, border=2, title=url)
+    return svg
+
+
 Filter = tuple[str, str, list[tuple[str, str]]]
 
 
@@ -196,23 +253,69 @@ def _protection_pages(page: Any, portal: Portal, assets: list[Asset]) -> None:
 
 
 def _page_renderer(env: Environment, portal: Portal, pages: list[RenderedPage]) -> Any:
-    def page(path: str, template: str, title: str, context: dict[str, Any]) -> None:
+    def page(path: str, template: str, title: str, context: dict[str, Any],
+             search: bool = True) -> None:
         def link(to: str) -> str:
             return relative(path, to)
 
         html = env.get_template(template).render(
             portal=portal, cat=portal.categories, link=link, title=title, **context)
-        pages.append(RenderedPage(path, title, html))
+        pages.append(RenderedPage(path, title, html, search=search))
     return page
 
 
-def _community_pages(page: Any, view: CommunityView) -> None:
+def _community_pages(page: Any, view: CommunityView, portal: Portal) -> None:
     base = f"communities/{view.c.id}"
-    page(f"{base}/index.md", "community.html", view.c.title, {"v": view})
+    page(f"{base}/index.md", "community.html", view.c.title,
+         {"v": view, "charts": community_charts(view, portal)})
     page(f"{base}/ledger/index.md", "ledger_index.html", f"{view.c.title} 账目", {"v": view})
     for month in view.months:
         page(f"{base}/ledger/{month.month}.md", "ledger_month.html",
              f"{view.c.title} {month_zh(month.month)}账目", {"v": view, "m": month})
+
+
+def _ledger_all(page: Any, view: CommunityView,
+                categories: Mapping[str, Category]) -> RenderedPage:
+    """The all-entries page, which holds no entry, and the JSON file it loads on request."""
+    data = ledger_json(view, categories)
+    page(f"communities/{view.c.id}/ledger/all.md", "ledger_all.html",
+         f"{view.c.title} 全部账目查询", {"v": view, "size": size_text(len(data.encode()))})
+    return RenderedPage(f"communities/{view.c.id}/ledger/entries.json", "", data, file=True)
+
+
+def ledger_json(view: CommunityView, categories: Mapping[str, Category]) -> str:
+    """Every entry of a community's ledger for the all-entries page: strings and numbers
+    only (never HTML; the page inserts them as text), entries by date and id, keys sorted,
+    so that the same data always gives the same bytes. Vouchers are paths from the site root."""
+    def name(code: str) -> str:
+        return categories[code].name_zh if code in categories else code
+
+    entries = sorted(view.c.entries, key=lambda e: (e.date, e.entry_id))
+    used = {e.category for e in entries}
+    codes = [c for c in categories if c in used] + sorted(used - set(categories))
+    data = {
+        "community": view.c.id,
+        "title": view.c.title,
+        "months": [m.month for m in view.months],
+        "categories": [{"code": c, "name_zh": name(c)} for c in codes],
+        "entries": [{
+            "entry_id": e.entry_id, "date": e.date.isoformat(), "month": e.month,
+            "direction": e.direction, "category": e.category, "category_zh": name(e.category),
+            "counterparty": e.counterparty, "description": e.description,
+            "amount": f"{e.amount:.2f}",
+            "voucher": f"communities/{view.c.id}/{e.voucher}" if e.voucher else "",
+            "corrects": e.corrects, "corrected_by": view.corrected_by.get(e.entry_id, ""),
+        } for e in entries],
+    }
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+
+
+def size_text(size: int) -> str:
+    if size < 1024:
+        return f"{size} 字节"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
 
 
 def _vouchers(view: CommunityView) -> list[Asset]:
@@ -220,3 +323,56 @@ def _vouchers(view: CommunityView) -> list[Asset]:
     files |= {r.document for r in view.c.resolutions if r.document}
     files |= {s.document for s in view.c.statements if s.document}
     return [Asset(view.c.path / f, f"communities/{view.c.id}/{f}") for f in sorted(files)]
+
+
+# Charts (generator/charts.py): each page gets a dict of its charts, None where no data.
+
+def community_charts(view: CommunityView, portal: Portal) -> dict[str, charts.Chart | None]:
+    months = view.months
+    monthly = charts.monthly_chart(
+        "chart-months", "每月共有资金收入和支出", [m.month for m in months],
+        [m.income for m in months], [m.expense for m in months]) if months else None
+    col = view.collection
+    collection = charts.collection_chart(
+        "chart-collection", "物业费收缴率（按户）", [y.year for y in col],
+        [y.households_billed for y in col], [y.households_paid for y in col],
+        view.c.profile.trust_since.year) if col else None
+    return {"budget": _budget_chart(view, portal), "months": monthly, "collection": collection}
+
+
+def _budget_chart(view: CommunityView, portal: Portal) -> charts.Chart | None:
+    """The latest budget year's expenses by category, largest budget first."""
+    if not view.budgets:
+        return None
+    year = view.budgets[-1]
+    totals: dict[str, tuple[Decimal, Decimal]] = {}
+    for r in (r for r in year.rows if r.direction == "expense"):
+        budget, actual = totals.get(r.category, (Decimal(0), Decimal(0)))
+        totals[r.category] = (budget + r.budget, actual + r.actual)
+    rows = sorted(((portal.categories[c].name_zh, b, a) for c, (b, a) in totals.items()),
+                  key=lambda row: (-row[1], row[0]))
+    if year.unassigned_expense:
+        rows.append(("未对应预算行的支出", Decimal(0), year.unassigned_expense))
+    if not rows:
+        return None
+    return charts.budget_chart("chart-budget", f"{year.year} 年支出：预算与实际（按科目）",
+                               [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows])
+
+
+def foundation_charts(fv: FoundationView | None) -> dict[str, charts.Chart | None]:
+    years = fv.years if fv else ()
+    return {"years": charts.raised_spent_chart(
+        "chart-foundation-years", "每年募集和拨付", [y.year for y in years],
+        [y.raised for y in years], [y.spent for y in years]) if years else None}
+
+
+def home_charts(portal: Portal) -> dict[str, charts.Chart | None]:
+    """Each community's latest collection rate (households), highest first: a rate compares
+    communities of any size, where amounts would only compare their sizes."""
+    latest = sorted(((v.c.title, v.collection[-1]) for v in portal.communities if v.collection),
+                    key=lambda t: (-(t[1].household_rate or 0), t[0]))
+    return {"collection": charts.communities_collection_chart(
+        "chart-communities-collection", "各小区最近一年物业费收缴率（按户）",
+        [t for t, _ in latest], [y.year for _, y in latest],
+        [y.households_billed for _, y in latest], [y.households_paid for _, y in latest])
+        if latest else None}

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from ..history import Publication
 from ..records import Category, CommunityCode, ProjectCategory, StandardCategory
 from ..validate import Validated
 from .community import CommunityView, community_view
@@ -63,9 +64,12 @@ class Portal:
     catalogue: Catalogue | None
     headline: Headline
     any_sample: bool
+    version: str  # the data version every page shows
+    publications: tuple[Publication, ...]
+    site_url: str  # absolute address of the site, for QR codes and feeds ("" when unknown)
 
 
-def build_model(validated: Validated, today: date) -> Portal:
+def build_model(validated: Validated, today: date, site_url: str = "") -> Portal:
     report = validated.report
     names = {c.id: c.name_zh for c in validated.community_codes}
     names.update({c.id: c.title for c in validated.communities})
@@ -94,6 +98,9 @@ def build_model(validated: Validated, today: date) -> Portal:
         headline=headline(views),
         any_sample=any(v.c.sample for v in views) or bool(foundation and foundation.f.sample)
         or bool(protection and protection.pf.sample),
+        version=validated.version,
+        publications=tuple(reversed(validated.publications)),  # newest first
+        site_url=site_url,
     )
 
 

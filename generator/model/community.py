@@ -64,6 +64,12 @@ class Month:
     income: Decimal
     expense: Decimal
     closing: Decimal
+    income_by: tuple[tuple[str, Decimal], ...]  # (category, amount) of counted entries
+    expense_by: tuple[tuple[str, Decimal], ...]
+
+    @property
+    def opening(self) -> Decimal:
+        return self.closing - self.income + self.expense
 
 
 @dataclass(frozen=True)
@@ -165,5 +171,10 @@ def months(c: Community, counted: Sequence[Entry]) -> tuple[Month, ...]:
                                       accounts.month_end(month))
         ordered = tuple(sorted(entries, key=lambda e: (e.date, e.entry_id)))
         result.append(Month(month, ordered, accounts.total(live, "income"),
-                            accounts.total(live, "expense"), closing))
+                            accounts.total(live, "expense"), closing,
+                            _by_category(live, "income"), _by_category(live, "expense")))
     return tuple(result)
+
+
+def _by_category(entries: Sequence[Entry], direction: str) -> tuple[tuple[str, Decimal], ...]:
+    return tuple(sorted(accounts.spent_by_category(entries, direction).items()))

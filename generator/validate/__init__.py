@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import records
+from ..history import Publication
 from ..issues import Issue, Report, display_path
 from ..load import Datasets, Package, Table
 from . import community, projects, standards, structure
@@ -30,6 +31,8 @@ class Validated:
     standard_categories: tuple[records.StandardCategory, ...]
     standards: records.Standards | None
     report: Report
+    version: str  # of the datasets
+    publications: tuple[Publication, ...] = ()
 
 
 def validate(datasets: Datasets, load_issues: Iterable[Issue], today: date,
@@ -54,7 +57,8 @@ def validate(datasets: Datasets, load_issues: Iterable[Issue], today: date,
                  lambda: projects.protection_findings(protection), enabled=usable)
     standard_categories, catalogue = _standards(datasets, issues)
     return Validated(categories, project_categories, codes, typed, foundation, protection,
-                     standard_categories, catalogue, Report.of(issues, strict))
+                     standard_categories, catalogue, Report.of(issues, strict), datasets.version,
+                     datasets.publications)
 
 
 def _standards(

@@ -2,24 +2,17 @@
 (function () {
   "use strict";
 
-  // Find an entry in a month's ledger by any word of its row.
-  function ledgerFilter() {
-    var box = document.querySelector(".xy-filter");
-    var table = document.querySelector("table.xy-ledger");
-    if (!box || !table) return;
-    box.hidden = false;
-    var input = box.querySelector("input");
-    var count = box.querySelector(".xy-filter-count");
-    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
-    input.addEventListener("input", function () {
-      var q = input.value.trim().toLowerCase();
-      var shown = 0;
-      rows.forEach(function (row) {
-        var hit = !q || row.textContent.toLowerCase().indexOf(q) !== -1;
-        row.hidden = !hit;
-        if (hit) shown += 1;
-      });
-      count.textContent = q ? "找到 " + shown + " 条" : "";
+  // A month's ledger (find, category, amount range, sorting): ledger.js.
+
+  // A table wider than a phone scrolls sideways in its .xy-scroll box: make such a box
+  // reachable with the keyboard too (axe: scrollable-region-focusable).
+  function scrollBoxes() {
+    document.querySelectorAll(".xy-scroll").forEach(function (box) {
+      if (box.scrollWidth > box.clientWidth + 1) {
+        box.tabIndex = 0;
+        box.setAttribute("role", "group");
+        box.setAttribute("aria-label", "表格，可左右滑动");
+      }
     });
   }
 
@@ -51,8 +44,30 @@
     });
   }
 
+  // Large text and high contrast for elderly readers, remembered across pages.
+  function largeText() {
+    var root = document.documentElement;
+    document.querySelectorAll(".xy-large-toggle").forEach(function (button) {
+      button.setAttribute("aria-pressed", String(root.classList.contains("xy-large")));
+      button.addEventListener("click", function () {
+        var on = root.classList.toggle("xy-large");
+        button.setAttribute("aria-pressed", String(on));
+        try { localStorage.setItem("xinyi-large", on ? "1" : "0"); } catch (e) { /* private mode */ }
+      });
+    });
+  }
+
+  function printButtons() {
+    document.querySelectorAll("button.xy-print").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { window.print(); });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    printButtons();
+    largeText();
     tableFilters();
-    ledgerFilter();
+    scrollBoxes();
   });
 })();

@@ -10,7 +10,6 @@
   var CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff";
   var BOUNDARY = new RegExp("([" + CJK + "])(?=\\S)|(\\S)(?=[" + CJK + "])", "g");
   var PAGE_SIZE = 10;
-  var DETAIL_LIMIT = 60; // results whose titles are fetched for the title boost
 
   function normalise(query) {
     return query.replace(/\u200b/g, "").replace(/["“”]/g, " ").trim().replace(/\s+/g, " ");
@@ -64,11 +63,74 @@
     return pagefindPromise;
   }
 
+  var titlesPromise = null;
+  function titles() {
+    if (!titlesPromise) {
+      titlesPromise = fetch(new URL("search/titles.json", siteRoot()).href)
+        .then(function (r) { return r.ok ? r.json() : []; })
+        .catch(function () { return []; });
+    }
+    return titlesPromise;
+  }
+
+  // A page named by the query first, then pages whose title holds it (shorter titles
+  // first): from the small titles index, without fetching every result.
+  function titleRank(title, query) {
+    return title === query ? 0 : 1 + title.length / 1000;
+  }
+
+  function named(list, query, kind) {
+    var root = siteRoot().pathname;
+    return list.filter(function (t) {
+      return query && (!kind || t.type === kind) && t.title.indexOf(query) !== -1;
+    }).sort(function (a, b) {
+      return titleRank(a.title, query) - titleRank(b.title, query);
+    }).map(function (t) {
+      return { url: root + t.url, title: t.title, excerpt: "", filters: { "类型": [t.type] } };
+    });
+  }
+
+  // Results in display order; Pagefind's are fetched a page at a time.
+  function Results(first, results) {
+    this.queue = first.slice();
+    this.results = results;
+    this.cursor = 0;
+    this.seen = {};
+    var seen = this.seen;
+    first.forEach(function (item) { seen[item.url] = true; });
+  }
+
+  Results.prototype.done = function () {
+    return !this.queue.length && this.cursor >= this.results.length;
+  };
+
+  Results.prototype.next = function (count) {
+    var self = this;
+    var out = this.queue.splice(0, count);
+    function fill() {
+      if (out.length >= count || self.cursor >= self.results.length) return Promise.resolve(out);
+      var batch = self.results.slice(self.cursor, self.cursor + count - out.length);
+      self.cursor += batch.length;
+      return Promise.all(batch.map(function (r) { return r.data(); })).then(function (data) {
+        data.forEach(function (d) {
+          if (self.seen[d.url]) return;
+          self.seen[d.url] = true;
+          out.push({ url: d.url, title: clean(d.meta && d.meta.title), excerpt: d.excerpt,
+                     filters: d.filters || {} });
+        });
+        return fill();
+      });
+    }
+    return fill();
+  };
+
   function search(query, filters) {
     var term = spaced(query);
-    return pagefind().then(function (pf) {
-      var ranked = pf.search(term, { filters: filters || {} });
-      var exact = isPhrase(query) ? pf.search('"' + term + '"', { filters: filters || {} }) : null;
+    filters = filters || {};
+    return Promise.all([pagefind(), titles()]).then(function (loaded) {
+      var pf = loaded[0];
+      var ranked = pf.search(term, { filters: filters });
+      var exact = isPhrase(query) ? pf.search('"' + term + '"', { filters: filters }) : null;
       return Promise.all([ranked, exact]).then(function (found) {
         var results = found[0] ? found[0].results : [];
         if (found[1]) {
@@ -76,36 +138,24 @@
           found[1].results.forEach(function (r) { ids[r.id] = true; });
           results = results.filter(function (r) { return ids[r.id]; });
         }
-        return details(results, normalise(query));
+        var first = named(loaded[1], normalise(query), filters["类型"]);
+        return { total: Math.max(results.length, first.length),
+                 results: new Results(first, results) };
       });
     });
   }
 
-  // A page named by the query first, then pages whose title holds it (shorter titles
-  // first), then the rest in Pagefind's order.
-  function titleRank(title, query) {
-    if (!query) return 2;
-    if (title === query) return 0;
-    return title.indexOf(query) !== -1 ? 1 + title.length / 1000 : 2;
-  }
-
-  function details(results, query) {
-    var head = results.slice(0, DETAIL_LIMIT);
-    return Promise.all(head.map(function (r) { return r.data(); })).then(function (data) {
-      var items = data.map(function (d, i) {
-        var title = clean(d.meta && d.meta.title);
-        return { url: d.url, title: title, excerpt: d.excerpt, filters: d.filters || {},
-                 boost: titleRank(title, query), order: i };
+  // For tests and scripts: the first results of a query, as the page would list them.
+  window.xinyiSearch = function (query, filters) {
+    return search(query, filters).then(function (found) {
+      return found.results.next(20).then(function (items) {
+        return { total: found.total, items: items };
       });
-      items.sort(function (a, b) { return a.boost - b.boost || a.order - b.order; });
-      return { total: results.length, items: items };
     });
-  }
+  };
 
-  window.xinyiSearch = search;
-
-  function render(list, items, start) {
-    items.slice(start, start + PAGE_SIZE).forEach(function (item) {
+  function render(list, items) {
+    items.forEach(function (item) {
       var li = document.createElement("li");
       li.className = "xy-result";
       var a = document.createElement("a");
@@ -121,7 +171,7 @@
         li.appendChild(document.createTextNode(" "));
         li.appendChild(badge);
       }
-      li.appendChild(excerptNode(item.excerpt));
+      if (item.excerpt) li.appendChild(excerptNode(item.excerpt));
       list.appendChild(li);
     });
   }
@@ -134,8 +184,7 @@
     var status = document.getElementById("xy-search-status");
     var list = document.getElementById("xy-search-results");
     var more = document.getElementById("xy-search-more");
-    var shown = 0;
-    var current = [];
+    var current = null;
     document.querySelectorAll(".xy-needs-js").forEach(function (el) { el.hidden = false; });
 
     function run(push) {
@@ -152,20 +201,22 @@
       status.textContent = "正在搜索…";
       var filters = kind.value ? { "类型": kind.value } : {};
       search(q, filters).then(function (found) {
-        current = found.items;
-        shown = 0;
+        current = found.results;
         status.textContent = found.total ? "找到 " + found.total + " 个页面包含“" + q + "”"
           : "没有找到包含“" + q + "”的页面。请换一个词，或少输入几个字。";
-        showMore();
+        return showMore();
       }).catch(function () {
         status.textContent = "搜索暂时无法使用，请稍后再试，或从小区列表逐级浏览。";
       });
     }
 
     function showMore() {
-      render(list, current, shown);
-      shown += PAGE_SIZE;
-      more.hidden = shown >= current.length;
+      var results = current;
+      return results.next(PAGE_SIZE).then(function (items) {
+        if (results !== current) return;  // a newer search has started
+        render(list, items);
+        more.hidden = results.done();
+      });
     }
 
     form.addEventListener("submit", function (event) { event.preventDefault(); run(true); });

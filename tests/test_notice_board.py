@@ -1,0 +1,109 @@
+"""The monthly statement for the building notice board (公示表), its QR code and print."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import zxingcpp
+from PIL import Image
+from playwright.sync_api import Page
+
+from .browser import chromium, serve
+from .conftest import MINIMAL, compose, run
+from .test_site import cell, page
+
+SITE_URL = "https://portal.example.cn/"
+
+
+def month_rows(month: str) -> tuple[list[dict[str, str]], set[str]]:
+    with (MINIMAL / "communities/demo/ledger.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    corrected = {r["corrects"] for r in rows if r["corrects"]}
+    return [r for r in rows if r["date"].startswith(month)], corrected
+
+
+def test_statement_gives_the_month_by_category_and_balance(minimal_site: Path) -> None:
+    html = page(minimal_site, "communities/demo/notice/2021-02/index.html")
+    rows, corrected = month_rows("2021-02")
+    live = [r for r in rows if r["entry_id"] not in corrected]
+    for direction in ("income", "expense"):
+        by_category: dict[str, Decimal] = {}
+        for r in (r for r in live if r["direction"] == direction):
+            by_category[r["category"]] = by_category.get(r["category"], Decimal(0)) + \
+                Decimal(r["amount"])
+        assert cell(html, f'data-notice="{direction}"') == f"{sum(by_category.values()):,.2f}"
+        for code, total in by_category.items():
+            assert cell(html, f'data-{direction}-category="{code}"') == f"{total:,.2f}"
+    assert cell(html, 'data-notice="closing"') == "14,715.00"
+    for r in rows:
+        assert f"<td>{r['entry_id']}</td>" in html
+    assert "（已更正，见 D-007）" in html
+    assert len(cell(html, 'data-notice="version"')) == 12
+
+
+def test_statement_says_when_no_site_address_is_set(minimal_site: Path) -> None:
+    html = page(minimal_site, "communities/demo/notice/2021-01/index.html")
+    assert "网站地址未配置（PORTAL_SITE_URL），无法生成二维码" in html
+
+
+@pytest.fixture(scope="module")
+def site_with_address(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    import os
+    import shutil
+
+    from .conftest import REPO
+
+    project = tmp_path_factory.mktemp("addressed")
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(REPO / "content", project / "content")
+    (project / "generator").symlink_to(REPO / "generator")
+    cwd = Path.cwd()
+    os.chdir(project)
+    os.environ["PORTAL_SITE_URL"] = SITE_URL
+    try:
+        compose(project)
+        result = run("build", "--datasets", "datasets", "--out", "site")
+        assert result.exit_code == 0, result.output
+    finally:
+        del os.environ["PORTAL_SITE_URL"]
+        os.chdir(cwd)
+    yield project / "site"
+
+
+@pytest.fixture(scope="module")
+def statement(site_with_address: Path) -> Iterator[Page]:
+    with serve(site_with_address) as url, chromium() as browser:
+        tab = browser.new_page(viewport={"width": 375, "height": 740})
+        tab.goto(url + "communities/demo/notice/2021-02/")
+        yield tab
+
+
+@pytest.mark.browser
+def test_qr_code_leads_to_the_community_page(statement: Page, tmp_path: Path) -> None:
+    shot = tmp_path / "qr.png"
+    statement.locator(".xy-qr svg").screenshot(path=str(shot))
+    decoded = zxingcpp.read_barcodes(Image.open(shot))
+    assert [d.text for d in decoded] == [SITE_URL + "communities/demo/"]
+
+
+@pytest.mark.browser
+def test_statement_prints_as_clean_a4_pages(statement: Page, tmp_path: Path) -> None:
+    statement.emulate_media(media="print")
+    try:
+        assert not statement.locator(".md-header").is_visible()
+        assert not statement.locator(".xy-notice-actions").is_visible()
+        assert statement.locator(".xy-qr svg").is_visible()
+        pdf = tmp_path / "notice.pdf"
+        statement.pdf(path=str(pdf), prefer_css_page_size=True)
+        assert b"/MediaBox [0 0 594.95996 841.91998]" in pdf.read_bytes()
+    finally:
+        statement.emulate_media(media="screen")
+
+
+@pytest.mark.browser
+def test_print_button_appears_with_javascript(statement: Page) -> None:
+    assert statement.locator("button.xy-print").is_visible()
