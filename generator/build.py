@@ -34,9 +34,13 @@ def build(config: BuildConfig) -> Report:
         raise ValidationFailed(validated.report)
     portal = build_model(validated, config.today, config.site_url)
     pages, assets = render(portal)
+    english, _ = render(portal, "en")
     with staging(config.out) as scratch:
         stage_docs(config.content, pages, assets, scratch / "docs")
+        stage_docs(None, english, (), scratch / "docs-en")
         run_mkdocs(config.mkdocs_file, scratch / "docs", scratch / "site")
+        run_mkdocs(config.mkdocs_file, scratch / "docs-en", scratch / "site" / "en",
+                   english=True)
         add_raw_files(assets, scratch / "site")
         index_search(scratch / "site")
         publish(scratch / "site", config.out)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import PurePosixPath
 from typing import Any
@@ -20,7 +20,7 @@ import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from . import charts, feed, schemas, standard_text
+from . import charts, feed, i18n, schemas, standard_text
 from .issues import TYPES
 from .model import CommunityView, Portal
 from .model.compare import compare
@@ -35,6 +35,7 @@ class RenderedPage:
     html: str
     search: bool = True  # False: kept out of the search index (print-outs)
     file: bool = False  # True: a data file written as is (e.g. JSON), not a page
+    translated: bool = False  # the page exists in both languages (language switch)
 
     def source(self) -> str:
         if self.file:
@@ -44,6 +45,8 @@ class RenderedPage:
                                    "toc": toc_of(self.html)}
         if not self.search:
             meta["search_exclude"] = True
+        if self.translated:
+            meta["translated"] = True
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)
         return f"---\n{front}---\n{self.html}"
 
@@ -89,7 +92,15 @@ CHANNEL_ZH = {"bank": "银行转账", "online": "网络募捐", "onsite": "现�
               "other": "其他"}
 
 
-def environment() -> Environment:
+STATUS_EN = {"planned": "Planned", "ongoing": "Ongoing", "completed": "Completed",
+             "cancelled": "Cancelled"}
+CHANNEL_EN = {"bank": "Bank transfer", "online": "Online", "onsite": "On site",
+              "payroll": "Payroll", "other": "Other"}
+STANDARD_STATUS_EN = {"current": "Current", "superseded": "Superseded", "withdrawn": "Withdrawn",
+                      "draft": "Draft"}
+
+
+def environment(lang: str = "zh", strict: bool = False) -> Environment:
     env = Environment(
         loader=PackageLoader("generator", "templates"),
         autoescape=True,
@@ -98,10 +109,23 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(money=money, pct=pct, month_zh=month_zh, status_zh=STATUS_ZH.get,
-                       channel_zh=CHANNEL_ZH.get, standard_status_zh=STANDARD_STATUS_ZH.get)
-    env.globals.update(issue_types=TYPES)
+    en = lang == "en"
+    env.filters.update(
+        money=money, pct=pct, month_zh=month_zh, status_zh=STATUS_ZH.get,
+        channel_zh=CHANNEL_ZH.get, standard_status_zh=STANDARD_STATUS_ZH.get,
+        month_label=i18n.month_label(lang),
+        status_label=(STATUS_EN if en else STATUS_ZH).get,
+        channel_label=(CHANNEL_EN if en else CHANNEL_ZH).get,
+        standard_status_label=(STANDARD_STATUS_EN if en else STANDARD_STATUS_ZH).get)
+    env.globals.update(issue_types=TYPES, lang=lang, _=i18n.translator(lang, strict),
+                       name=i18n.name(lang), js_text=i18n.js_text(lang))
     return env
+
+
+def has_english(path: str) -> bool:
+    """Pages also rendered in English: all but the notice-board print-outs (for Chinese
+    notice boards) and the maintainers' pages."""
+    return not path.startswith("maintainers/") and "/notice/" not in path
 
 
 def relative(from_page: str, to: str) -> str:
@@ -113,15 +137,21 @@ def relative(from_page: str, to: str) -> str:
     return "../" * depth + to
 
 
-def render(portal: Portal) -> tuple[list[RenderedPage], list[Asset]]:
-    env = environment()
+def render(portal: Portal, lang: str = "zh",
+           strict: bool = False) -> tuple[list[RenderedPage], list[Asset]]:
+    """The pages of one language. Files from the packages are published with the Chinese
+    pages only; English pages (under en/ in the site) link to them there."""
+    env = environment(lang, strict)
     pages: list[RenderedPage] = []
     assets: list[Asset] = []
-    page = _page_renderer(env, portal, pages)
-    page("index.md", "home.html", "社区信义治理公开平台", {"charts": home_charts(portal)})
-    page("communities/index.md", "communities.html", "小区共有资金", {})
+    page = _page_renderer(env, portal, pages, lang)
+    tr = page.tr
+    page("index.md", "home.html", tr("社区信义治理公开平台"),
+         {"charts": home_charts(portal, page.tr)})
+    page("communities/index.md", "communities.html", tr("小区共有资金"), {})
     rows, used = compare(portal.communities)
-    page("compare/index.md", "compare.html", "各小区对比", {"rows": rows, "categories": used})
+    page("compare/index.md", "compare.html", tr("各小区对比"),
+         {"rows": rows, "categories": used})
     for view in portal.communities:
         _community_pages(page, view, portal)
         assets.extend(_vouchers(view))
@@ -129,14 +159,17 @@ def render(portal: Portal) -> tuple[list[RenderedPage], list[Asset]]:
     for view in portal.communities:
         _notice_pages(page, portal, view)
     for area in portal.neighbourhoods:
-        page(f"communities/{area.code.id}/index.md", "neighbourhood.html", area.code.name_zh,
-             {"n": area})
+        page(f"communities/{area.code.id}/index.md", "neighbourhood.html",
+             i18n.name(lang)(area.code), {"n": area})
     _foundation_pages(page, portal, assets)
     _protection_pages(page, portal, assets)
     _standard_pages(page, portal, assets)
-    pages.append(RenderedPage("search/titles.json", "", titles_index(portal), file=True))
-    page("whatsnew/index.md", "whatsnew.html", "最新发布",
+    pages.append(RenderedPage("search/titles.json", "", titles_index(portal, lang), file=True))
+    page("whatsnew/index.md", "whatsnew.html", tr("最新发布"),
          {"publications": [(p, feed.lines(portal, p)) for p in portal.publications]})
+    if lang == "en":
+        page("search.md", "search.html", tr("搜索"), {}, search=False)
+        return [p for p in pages if not p.file or p.path.startswith("search/")], []
     pages.append(RenderedPage("whatsnew/feed.xml", "", feed.atom(portal), file=True))
     page("maintainers/data-dictionary.md", "data_dictionary.html", "数据字典",
          {"tables": {t: schemas.field_docs(t) for t in schemas.TABLES},
@@ -146,10 +179,10 @@ def render(portal: Portal) -> tuple[list[RenderedPage], list[Asset]]:
 
 def _foundation_pages(page: Any, portal: Portal, assets: list[Asset]) -> None:
     fv = portal.foundation
-    page("foundation/index.md", "foundation.html", fv.f.title if fv else "社区基金会",
-         {"fv": fv, "charts": foundation_charts(fv), "filters": project_filters(
+    page("foundation/index.md", "foundation.html", fv.f.title if fv else page.tr("社区基金会"),
+         {"fv": fv, "charts": foundation_charts(fv, page.tr), "filters": project_filters(
              portal, [(p.p.category, p.places, p.p.start_date.year, p.p.status)
-                      for p in (fv.projects if fv else ())])})
+                      for p in (fv.projects if fv else ())], page.lang)})
     if fv is None:
         return
     for p in fv.projects:
@@ -164,13 +197,16 @@ def _standard_pages(page: Any, portal: Portal, assets: list[Asset]) -> None:
     cat = portal.catalogue
     filters: list[Filter] = []
     if cat is not None:
+        en = page.lang == "en"
+        statuses = STANDARD_STATUS_EN if en else STANDARD_STATUS_ZH
         filters = [
-            ("category", "类别", [(code, portal.standard_categories[code].name_zh)
-                                 for code, _ in cat.groups]),
-            ("status", "状态", [(st, STANDARD_STATUS_ZH[st]) for st in STANDARD_STATUS_ZH
-                                if any(v.s.status == st for v in cat.standards)]),
+            ("category", page.tr("类别"), [(code, i18n.name(page.lang)(
+                portal.standard_categories[code])) for code, _ in cat.groups]),
+            ("status", page.tr("状态"), [(st, statuses[st]) for st in STANDARD_STATUS_ZH
+                                       if any(v.s.status == st for v in cat.standards)]),
         ]
-    page("standards/index.md", "catalogue.html", cat.std.title if cat else "社区信义治理标准",
+    page("standards/index.md", "catalogue.html",
+         cat.std.title if cat else page.tr("社区信义治理标准"),
          {"catalogue": cat, "filters": filters})
     if cat is None:
         return
@@ -179,28 +215,30 @@ def _standard_pages(page: Any, portal: Portal, assets: list[Asset]) -> None:
     for v in cat.standards:
         text = standard_text.render(v.body)
         body = Markup(standard_text.link_codes(text.html, pattern, urls))  # sanitised by nh3
-        page(f"standards/{v.slug}.md", "standard.html", f"{v.s.code} {v.s.title_zh}",
+        title = v.s.title_en if page.lang == "en" else v.s.title_zh
+        page(f"standards/{v.slug}.md", "standard.html", f"{v.s.code} {title}",
              {"catalogue": cat, "v": v, "body": body})
         assets.append(Asset(cat.std.path / v.s.body, f"standards/{v.slug}/{v.slug}.md", raw=True))
         if v.s.pdf:
             assets.append(Asset(cat.std.path / v.s.pdf, f"standards/{v.s.pdf}"))
 
 
-def titles_index(portal: Portal) -> str:
+def titles_index(portal: Portal, lang: str = "zh") -> str:
     """The main pages by title, so that the search page can put a page named by the query
     first without fetching every result (search.js)."""
-    entries = [(v.c.title, f"communities/{v.c.id}/", "小区") for v in portal.communities]
-    entries += [(n.code.name_zh, f"communities/{n.code.id}/", "社区")
+    tr, name = i18n.translator(lang), i18n.name(lang)
+    entries = [(v.c.title, f"communities/{v.c.id}/", tr("小区")) for v in portal.communities]
+    entries += [(name(n.code), f"communities/{n.code.id}/", tr("社区"))
                 for n in portal.neighbourhoods]
     if portal.foundation:
-        entries += [(p.p.title, f"foundation/projects/{p.p.project_id}/", "社区基金会")
+        entries += [(p.p.title, f"foundation/projects/{p.p.project_id}/", tr("社区基金会"))
                     for p in portal.foundation.projects]
     if portal.protection:
-        entries += [(p.p.title, f"protection-fund/projects/{p.p.project_id}/", "社区保障资金")
-                    for p in portal.protection.projects]
+        entries += [(p.p.title, f"protection-fund/projects/{p.p.project_id}/",
+                     tr("社区保障资金")) for p in portal.protection.projects]
     if portal.catalogue:
-        entries += [(f"{v.s.code} {v.s.title_zh}", f"standards/{v.slug}/", "标准")
-                    for v in portal.catalogue.standards]
+        entries += [(f"{v.s.code} {v.s.title_en if lang == 'en' else v.s.title_zh}",
+                     f"standards/{v.slug}/", tr("标准")) for v in portal.catalogue.standards]
     rows = [{"title": t, "url": u, "type": k} for t, u, k in sorted(entries, key=lambda e: e[1])]
     return json.dumps(rows, ensure_ascii=False, separators=(",", ":")) + "\n"
 
@@ -225,24 +263,28 @@ def qr_svg(url: str) -> str:
 Filter = tuple[str, str, list[tuple[str, str]]]
 
 
-def project_filters(portal: Portal, items: list[tuple[str, Any, int, str]]) -> list[Filter]:
+def project_filters(portal: Portal, items: list[tuple[str, Any, int, str]],
+                    lang: str = "zh") -> list[Filter]:
     """Options for the project table's filters: (field, label, [(value, text)])."""
+    tr, name = i18n.translator(lang), i18n.name(lang)
+    statuses = STATUS_EN if lang == "en" else STATUS_ZH
     categories = sorted({i[0] for i in items})
     places = sorted({(p.id, p.name) for i in items for p in i[1]})
     return [
-        ("category", "类别", [(c, portal.project_categories[c].name_zh) for c in categories]),
-        ("communities", "社区", places),
-        ("year", "年度", [(str(y), str(y)) for y in sorted({i[2] for i in items})]),
-        ("status", "状态", [(s, STATUS_ZH[s]) for s in sorted({i[3] for i in items})]),
+        ("category", tr("类别"), [(c, name(portal.project_categories[c])) for c in categories]),
+        ("communities", tr("社区"), places),
+        ("year", tr("年度"), [(str(y), str(y)) for y in sorted({i[2] for i in items})]),
+        ("status", tr("状态"), [(s, statuses[s]) for s in sorted({i[3] for i in items})]),
     ]
 
 
 def _protection_pages(page: Any, portal: Portal, assets: list[Asset]) -> None:
     pv = portal.protection
-    page("protection-fund/index.md", "protection.html", pv.pf.title if pv else "社区保障资金",
+    page("protection-fund/index.md", "protection.html",
+         pv.pf.title if pv else page.tr("社区保障资金"),
          {"pv": pv, "filters": project_filters(
              portal, [(p.p.category, (p.place,), p.p.year, p.p.status)
-                      for p in (pv.projects if pv else ())])})
+                      for p in (pv.projects if pv else ())], page.lang)})
     if pv is None:
         return
     for p in pv.projects:
@@ -252,26 +294,41 @@ def _protection_pages(page: Any, portal: Portal, assets: list[Asset]) -> None:
     assets.extend(Asset(pv.pf.path / f, f"protection-fund/{f}") for f in sorted(files))
 
 
-def _page_renderer(env: Environment, portal: Portal, pages: list[RenderedPage]) -> Any:
+def _page_renderer(env: Environment, portal: Portal, pages: list[RenderedPage],
+                   lang: str = "zh") -> Any:
+    up = "../" if lang == "en" else ""  # English pages sit one folder deeper, under en/
+
     def page(path: str, template: str, title: str, context: dict[str, Any],
              search: bool = True) -> None:
+        if lang == "en" and not has_english(path):
+            return
+
         def link(to: str) -> str:
             return relative(path, to)
 
+        def asset(to: str) -> str:
+            return up + relative(path, to)
+
         html = env.get_template(template).render(
-            portal=portal, cat=portal.categories, link=link, title=title, **context)
-        pages.append(RenderedPage(path, title, html, search=search))
+            portal=portal, cat=portal.categories, link=link, asset=asset, title=title,
+            **context)
+        pages.append(RenderedPage(path, title, html, search=search,
+                                  translated=has_english(path)))
+    page.tr = i18n.translator(lang)  # type: ignore[attr-defined]
+    page.lang = lang  # type: ignore[attr-defined]
     return page
 
 
 def _community_pages(page: Any, view: CommunityView, portal: Portal) -> None:
     base = f"communities/{view.c.id}"
     page(f"{base}/index.md", "community.html", view.c.title,
-         {"v": view, "charts": community_charts(view, portal)})
-    page(f"{base}/ledger/index.md", "ledger_index.html", f"{view.c.title} 账目", {"v": view})
+         {"v": view, "charts": community_charts(view, portal, page.tr)})
+    page(f"{base}/ledger/index.md", "ledger_index.html",
+         page.tr("{title} 账目", title=view.c.title), {"v": view})
     for month in view.months:
         page(f"{base}/ledger/{month.month}.md", "ledger_month.html",
-             f"{view.c.title} {month_zh(month.month)}账目", {"v": view, "m": month})
+             page.tr("{title} {month}账目", title=view.c.title,
+                     month=i18n.month_label(page.lang)(month.month)), {"v": view, "m": month})
 
 
 def _ledger_all(page: Any, view: CommunityView,
@@ -279,7 +336,8 @@ def _ledger_all(page: Any, view: CommunityView,
     """The all-entries page, which holds no entry, and the JSON file it loads on request."""
     data = ledger_json(view, categories)
     page(f"communities/{view.c.id}/ledger/all.md", "ledger_all.html",
-         f"{view.c.title} 全部账目查询", {"v": view, "size": size_text(len(data.encode()))})
+         page.tr("{title} 全部账目查询", title=view.c.title),
+         {"v": view, "size": size_text(len(data.encode()))})
     return RenderedPage(f"communities/{view.c.id}/ledger/entries.json", "", data, file=True)
 
 
@@ -297,7 +355,9 @@ def ledger_json(view: CommunityView, categories: Mapping[str, Category]) -> str:
         "community": view.c.id,
         "title": view.c.title,
         "months": [m.month for m in view.months],
-        "categories": [{"code": c, "name_zh": name(c)} for c in codes],
+        "categories": [{"code": c, "name_zh": name(c),
+                        "name_en": categories[c].name_en if c in categories else c}
+                       for c in codes],
         "entries": [{
             "entry_id": e.entry_id, "date": e.date.isoformat(), "month": e.month,
             "direction": e.direction, "category": e.category, "category_zh": name(e.category),
@@ -312,7 +372,7 @@ def ledger_json(view: CommunityView, categories: Mapping[str, Category]) -> str:
 
 def size_text(size: int) -> str:
     if size < 1024:
-        return f"{size} 字节"
+        return f"{size} B"
     if size < 1024 * 1024:
         return f"{size / 1024:.1f} KB"
     return f"{size / 1024 / 1024:.1f} MB"
@@ -327,7 +387,20 @@ def _vouchers(view: CommunityView) -> list[Asset]:
 
 # Charts (generator/charts.py): each page gets a dict of its charts, None where no data.
 
-def community_charts(view: CommunityView, portal: Portal) -> dict[str, charts.Chart | None]:
+def _same(text: str, **values: Any) -> str:
+    return text.format(**values) if values else text
+
+
+def localised(chart: charts.Chart | None, tr: Any) -> charts.Chart | None:
+    """A chart's caption, column headings and key in the page's language."""
+    if chart is None or tr is _same:
+        return chart
+    return replace(chart, title=tr(chart.title), headers=tuple(tr(h) for h in chart.headers),
+                   key=tuple((colour, tr(label)) for colour, label in chart.key))
+
+
+def community_charts(view: CommunityView, portal: Portal,
+                     tr: Any = _same) -> dict[str, charts.Chart | None]:
     months = view.months
     monthly = charts.monthly_chart(
         "chart-months", "每月共有资金收入和支出", [m.month for m in months],
@@ -337,10 +410,12 @@ def community_charts(view: CommunityView, portal: Portal) -> dict[str, charts.Ch
         "chart-collection", "物业费收缴率（按户）", [y.year for y in col],
         [y.households_billed for y in col], [y.households_paid for y in col],
         view.c.profile.trust_since.year) if col else None
-    return {"budget": _budget_chart(view, portal), "months": monthly, "collection": collection}
+    found = {"budget": _budget_chart(view, portal, tr), "months": monthly,
+             "collection": collection}
+    return {k: localised(c, tr) for k, c in found.items()}
 
 
-def _budget_chart(view: CommunityView, portal: Portal) -> charts.Chart | None:
+def _budget_chart(view: CommunityView, portal: Portal, tr: Any = _same) -> charts.Chart | None:
     """The latest budget year's expenses by category, largest budget first."""
     if not view.budgets:
         return None
@@ -349,30 +424,34 @@ def _budget_chart(view: CommunityView, portal: Portal) -> charts.Chart | None:
     for r in (r for r in year.rows if r.direction == "expense"):
         budget, actual = totals.get(r.category, (Decimal(0), Decimal(0)))
         totals[r.category] = (budget + r.budget, actual + r.actual)
-    rows = sorted(((portal.categories[c].name_zh, b, a) for c, (b, a) in totals.items()),
+    en = tr is not _same and tr("科目") != "科目"
+    rows = sorted(((portal.categories[c].name_en if en else portal.categories[c].name_zh, b, a)
+                   for c, (b, a) in totals.items()),
                   key=lambda row: (-row[1], row[0]))
     if year.unassigned_expense:
-        rows.append(("未对应预算行的支出", Decimal(0), year.unassigned_expense))
+        rows.append((tr("未对应预算行的支出"), Decimal(0), year.unassigned_expense))
     if not rows:
         return None
-    return charts.budget_chart("chart-budget", f"{year.year} 年支出：预算与实际（按科目）",
+    title = f"{year.year} " + tr("年支出：预算与实际（按科目）")
+    return charts.budget_chart("chart-budget", title,
                                [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows])
 
 
-def foundation_charts(fv: FoundationView | None) -> dict[str, charts.Chart | None]:
+def foundation_charts(fv: FoundationView | None,
+                      tr: Any = _same) -> dict[str, charts.Chart | None]:
     years = fv.years if fv else ()
-    return {"years": charts.raised_spent_chart(
+    return {"years": localised(charts.raised_spent_chart(
         "chart-foundation-years", "每年募集和拨付", [y.year for y in years],
-        [y.raised for y in years], [y.spent for y in years]) if years else None}
+        [y.raised for y in years], [y.spent for y in years]), tr) if years else None}
 
 
-def home_charts(portal: Portal) -> dict[str, charts.Chart | None]:
+def home_charts(portal: Portal, tr: Any = _same) -> dict[str, charts.Chart | None]:
     """Each community's latest collection rate (households), highest first: a rate compares
     communities of any size, where amounts would only compare their sizes."""
     latest = sorted(((v.c.title, v.collection[-1]) for v in portal.communities if v.collection),
                     key=lambda t: (-(t[1].household_rate or 0), t[0]))
-    return {"collection": charts.communities_collection_chart(
+    return {"collection": localised(charts.communities_collection_chart(
         "chart-communities-collection", "各小区最近一年物业费收缴率（按户）",
         [t for t, _ in latest], [y.year for _, y in latest],
-        [y.households_billed for _, y in latest], [y.households_paid for _, y in latest])
+        [y.households_billed for _, y in latest], [y.households_paid for _, y in latest]), tr)
         if latest else None}

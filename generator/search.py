@@ -21,6 +21,7 @@ CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
 _BOUNDARY = re.compile(rf"(?<=[{CJK}])(?=\S)|(?<=\S)(?=[{CJK}])")
 _TAG = re.compile(r"(<[^>]*>)")
 _RAW_TEXT = re.compile(r"<(script|style)\b", re.I)
+_LANG_ZH = re.compile(r'<html[^>]*\slang="zh')
 SEPARATOR = "\u200b"  # zero-width space: a word boundary that excerpts do not show
 
 
@@ -29,14 +30,19 @@ class SearchIndexError(Exception):
 
 
 def separate_characters(html: str) -> str:
-    """Put a word boundary around every CJK character in the text of an HTML page."""
+    """Put a word boundary around every CJK character in the text of an HTML page.
+
+    Chinese pages get an invisible zero-width space, which the Chinese segmenter takes as
+    a boundary; the indexer of other languages (the English site) only splits at spaces,
+    so there a plain space is used and excerpts show spaced characters."""
+    separator = SEPARATOR if _LANG_ZH.search(html[:2000]) else " "
     parts = _TAG.split(html)
     raw = False
     for i, part in enumerate(parts):
         if i % 2:  # a tag
             raw = bool(_RAW_TEXT.match(part)) or (raw and not part.lower().startswith("</"))
         elif not raw and part:
-            parts[i] = _BOUNDARY.sub(SEPARATOR, part)
+            parts[i] = _BOUNDARY.sub(separator, part)
     return "".join(parts)
 
 

@@ -15,7 +15,9 @@ import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
+import yaml
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
@@ -27,9 +29,12 @@ class SiteError(Exception):
     """mkdocs or the search indexer failed; the previous site is untouched."""
 
 
-def stage_docs(content: Path, pages: Iterable[RenderedPage], assets: Iterable[Asset],
+def stage_docs(content: Path | None, pages: Iterable[RenderedPage], assets: Iterable[Asset],
                docs: Path) -> None:
-    shutil.copytree(content, docs)
+    """The docs folder mkdocs reads: hand-written content (Chinese site only) and pages."""
+    if content is not None:
+        shutil.copytree(content, docs)
+    docs.mkdir(parents=True, exist_ok=True)
     for page in pages:
         target = docs / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -84,15 +89,29 @@ class _Warnings(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def run_mkdocs(config_file: Path, docs: Path, site: Path) -> None:
+def english_settings(config_file: Path) -> dict[str, Any]:
+    """mkdocs settings of the English site: the English block of mkdocs.yml, the same theme
+    in English, and absolute paths (the Chinese settings' paths are relative to the file)."""
+    data = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    here = config_file.resolve().parent
+    theme = dict(data["theme"], language="en")
+    theme["custom_dir"] = str(here / theme["custom_dir"])
+    english = data["extra"]["english"]
+    return {"theme": theme, "site_name": english["site_name"],
+            "site_description": english["site_description"], "nav": english["nav"],
+            "hooks": [str(here / h) for h in data.get("hooks", [])]}
+
+
+def run_mkdocs(config_file: Path, docs: Path, site: Path, english: bool = False) -> None:
     """Build in strict mode: a broken link in a hand-written page stops the build."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     warnings = _Warnings()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(warnings)
+    overrides = english_settings(config_file) if english else {}
     try:
         config = load_config(str(config_file), docs_dir=str(docs), site_dir=str(site),
-                             strict=True)
+                             strict=True, **overrides)
         config.plugins.on_startup(command="build", dirty=False)
         try:
             mkdocs_build(config)

@@ -4,6 +4,10 @@
 (function () {
   "use strict";
 
+  function T(text, values) {  // the page's language (portal.js)
+    return window.xinyiT ? window.xinyiT(text, values) : text;
+  }
+
   var script = document.currentScript;
   var VENDOR = script ? new URL("../vendor/simple-datatables/", script.src).href : "";
 
@@ -57,7 +61,7 @@
         if (hit) shown += 1;
       });
       var active = q || category || min !== null || max !== null;
-      count.textContent = active ? "找到 " + shown + " 条" : "";
+      count.textContent = active ? T("找到 {n} 条", {n: shown}) : "";
     }
 
     function sort() {
@@ -113,7 +117,9 @@
     return {nodeName: name, attributes: attributes, childNodes: children};
   }
 
-  var HEADINGS = ["日期", "编号", "科目", "对方", "摘要", "金额", "凭证"];
+  var HEADINGS = ["日期", "编号", "科目", "对方", "摘要", "金额", "凭证"].map(function (h) {
+    return T(h);
+  });
   var COL = {date: 0, id: 1, amount: 5};
 
   function cellsOf(e) {
@@ -125,7 +131,7 @@
       {data: e.counterparty},
       {data: e.description, attributes: {"data-entry": e.entry_id}},
       {data: cents(e.amount), text: sign + money(e.amount), order: cents(e.amount)},
-      {data: e.voucher, text: e.voucher ? "查看凭证" : "—", order: 0}
+      {data: e.voucher, text: e.voucher ? T("查看凭证") : "—", order: 0}
     ];
     return values.map(function (cell, i) {
       cell.attributes = cell.attributes || {};
@@ -135,8 +141,8 @@
   }
 
   function note(e) {
-    if (e.corrected_by) return "已更正，以 " + e.corrected_by + " 为准，本条不计入合计";
-    if (e.corrects) return "更正 " + e.corrects;
+    if (e.corrected_by) return T("已更正，以 {id} 为准，本条不计入合计", {id: e.corrected_by});
+    if (e.corrects) return T("更正 {id}", {id: e.corrects});
     return "";
   }
 
@@ -151,6 +157,7 @@
   // made anew when the filters change.
   function showTable(box, data) {
     var root = box.getAttribute("data-root");
+    var files = box.getAttribute("data-files") || root;  // published once, in the Chinese tree
     var ledger = root + "communities/" + data.community + "/ledger/";
     var entries = data.entries;
     // Sorting reorders the table's rows: cells name their entry, never a position.
@@ -164,13 +171,15 @@
     data.months.slice().reverse().forEach(function (month) {
       var option = document.createElement("option");
       option.value = month;
-      option.textContent = month.replace(/^(\d{4})-0?(\d+)$/, "$1 年 $2 月");
+      var parts = month.split("-");
+      option.textContent = T("{year} 年 {month} 月", {year: parts[0], month: Number(parts[1])});
       form.elements.month.appendChild(option);
     });
     data.categories.forEach(function (category) {
       var option = document.createElement("option");
       option.value = category.code;
-      option.textContent = category.name_zh;
+      option.textContent = document.documentElement.lang === "en" && category.name_en
+        ? category.name_en : category.name_zh;
       form.elements.category.appendChild(option);
     });
 
@@ -195,9 +204,9 @@
         {select: 6, sortable: false, cellClass: "xy-nowrap", render: function (value, td) {
           if (!value) return;
           var pdf = /\.pdf$/i.test(value);
-          var attributes = {"class": "xy-voucher", href: root + value};
+          var attributes = {"class": "xy-voucher", href: files + value};
           if (pdf) attributes.type = "application/pdf";
-          td.childNodes = [element("A", attributes, [text(pdf ? "查看凭证（PDF）" : "查看凭证")])];
+          td.childNodes = [element("A", attributes, [text(pdf ? T("查看凭证（PDF）") : T("查看凭证"))])];
         }}
       ];
       list.forEach(function (column) {
@@ -216,7 +225,7 @@
           (!q || words.get(e.entry_id).indexOf(q) !== -1);
       });
       count.textContent = q || month || category ?
-        "找到 " + rows.length + " 条" : "共 " + rows.length + " 条";
+        T("找到 {n} 条", {n: rows.length}) : T("共 {n} 条", {n: rows.length});
       if (dt) dt.destroy();
       holder.textContent = "";
       var table = document.createElement("table");
@@ -253,12 +262,12 @@
           var c = options.classes;
           return "<div class='" + c.container + "'><p hidden id='sort-hint'>" +
             options.labels.sortHint + "</p></div><div class='" + c.bottom + "'><div class='" +
-            c.info + "'></div><nav class='" + c.pagination + "' aria-label='翻页'></nav></div>";
+            c.info + "'></div><nav class='" + c.pagination + "' aria-label='" + T("翻页") + "'></nav></div>";
         },
         labels: {
-          perPage: "条每页", pageTitle: "第 {page} 页",
-          noRows: "没有符合条件的账目", noResults: "没有符合条件的账目",
-          info: "第 {start}–{end} 条，共 {rows} 条", sortHint: "点按排序"
+          perPage: T("条每页"), pageTitle: T("第 {page} 页"),
+          noRows: T("没有符合条件的账目"), noResults: T("没有符合条件的账目"),
+          info: T("第 {start}–{end} 条，共 {rows} 条"), sortHint: T("点按排序")
         }
       });
       // Another page of entries starts at the top of the table, not at the pager.
@@ -286,15 +295,15 @@
     var status = box.querySelector(".xy-load-status");
     button.addEventListener("click", function () {
       button.disabled = true;
-      status.textContent = "正在加载……";
+      status.textContent = T("正在加载……");
       var library = window.simpleDatatables ? Promise.resolve() :
         Promise.all([loadStyle(VENDOR + "style.css"), loadScript(VENDOR + "simple-datatables.js")]);
       Promise.all([loadJson(box.getAttribute("data-src")), library]).then(function (result) {
         showTable(box, result[0]);
-        status.textContent = "已加载全部 " + result[0].entries.length + " 条账目。";
+        status.textContent = T("已加载全部 {n} 条账目。", {n: result[0].entries.length});
         button.parentNode.hidden = true;
       })["catch"](function () {
-        status.textContent = "加载失败，请检查网络后再试一次。";
+        status.textContent = T("加载失败，请检查网络后再试一次。");
         button.disabled = false;
       });
     });

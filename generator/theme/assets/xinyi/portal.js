@@ -2,6 +2,19 @@
 (function () {
   "use strict";
 
+  // Interface text of scripts in the page's language: English pages carry a dictionary
+  // (script#xy-text, from generator/i18n/en.json); Chinese is the source and the default.
+  var dictionary = null;
+  window.xinyiT = function (text, values) {
+    if (dictionary === null) {
+      var source = document.getElementById("xy-text");
+      try { dictionary = source ? JSON.parse(source.textContent) : {}; } catch (e) { dictionary = {}; }
+    }
+    var out = dictionary[text] || text;
+    Object.keys(values || {}).forEach(function (key) { out = out.split("{" + key + "}").join(values[key]); });
+    return out;
+  };
+
   // A month's ledger (find, category, amount range, sorting): ledger.js.
 
   // A table wider than a phone scrolls sideways in its .xy-scroll box: make such a box
@@ -11,7 +24,7 @@
       if (box.scrollWidth > box.clientWidth + 1) {
         box.tabIndex = 0;
         box.setAttribute("role", "group");
-        box.setAttribute("aria-label", "表格，可左右滑动");
+        box.setAttribute("aria-label", window.xinyiT("表格，可左右滑动"));
       }
     });
   }
@@ -37,7 +50,7 @@
           row.hidden = !hit;
           if (hit) shown += 1;
         });
-        count.textContent = "显示 " + shown + " / " + rows.length + " 个项目";
+        count.textContent = window.xinyiT("显示 {n} / {m} 个项目", {n: shown, m: rows.length});
       }
       form.addEventListener("change", apply);
       apply();

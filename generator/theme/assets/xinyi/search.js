@@ -46,7 +46,13 @@
   }
 
   function siteRoot() {
-    // The search page lives at <root>/search/: works under any deployment path.
+    // The search page lives at <language root>/search/, and the English site at <root>/en/:
+    // the index is at the root of the whole site. Works under any deployment path.
+    var here = new URL("../", window.location.href);
+    return document.documentElement.lang === "en" ? new URL("../", here) : here;
+  }
+
+  function languageRoot() {
     return new URL("../", window.location.href);
   }
 
@@ -66,7 +72,7 @@
   var titlesPromise = null;
   function titles() {
     if (!titlesPromise) {
-      titlesPromise = fetch(new URL("search/titles.json", siteRoot()).href)
+      titlesPromise = fetch(new URL("search/titles.json", languageRoot()).href)
         .then(function (r) { return r.ok ? r.json() : []; })
         .catch(function () { return []; });
     }
@@ -80,7 +86,7 @@
   }
 
   function named(list, query, kind) {
-    var root = siteRoot().pathname;
+    var root = languageRoot().pathname;
     return list.filter(function (t) {
       return query && (!kind || t.type === kind) && t.title.indexOf(query) !== -1;
     }).sort(function (a, b) {
@@ -185,6 +191,10 @@
     var list = document.getElementById("xy-search-results");
     var more = document.getElementById("xy-search-more");
     var current = null;
+    // Messages come from the page (data-msg-*), so that each language brings its own.
+    function text(key, fallback) {
+      return form.getAttribute("data-msg-" + key) || fallback;
+    }
     document.querySelectorAll(".xy-needs-js").forEach(function (el) { el.hidden = false; });
 
     function run(push) {
@@ -198,15 +208,16 @@
         if (kind.value) url.searchParams.set("type", kind.value); else url.searchParams.delete("type");
         window.history.replaceState(null, "", url);
       }
-      status.textContent = "正在搜索…";
+      status.textContent = text("searching", "正在搜索…");
       var filters = kind.value ? { "类型": kind.value } : {};
       search(q, filters).then(function (found) {
         current = found.results;
-        status.textContent = found.total ? "找到 " + found.total + " 个页面包含“" + q + "”"
-          : "没有找到包含“" + q + "”的页面。请换一个词，或少输入几个字。";
+        status.textContent = found.total
+          ? text("found", "找到 {n} 个页面包含“{q}”").replace("{n}", found.total).replace("{q}", q)
+          : text("none", "没有找到包含“{q}”的页面。请换一个词，或少输入几个字。").replace("{q}", q);
         return showMore();
       }).catch(function () {
-        status.textContent = "搜索暂时无法使用，请稍后再试，或从小区列表逐级浏览。";
+        status.textContent = text("error", "搜索暂时无法使用，请稍后再试，或从小区列表逐级浏览。");
       });
     }
 

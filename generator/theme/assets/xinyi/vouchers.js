@@ -5,18 +5,22 @@
 (function () {
   "use strict";
 
+  function T(text, values) {  // the page's language (portal.js)
+    return window.xinyiT ? window.xinyiT(text, values) : text;
+  }
+
   var script = document.currentScript;
   var VENDOR = script ? new URL("../vendor/glightbox/", script.src).href : "";
   var IMAGE = /\.(jpe?g|png|webp)$/i;
   var loading = null;
 
   // GLightbox's own frame with Chinese labels for the buttons.
-  var FRAME = '<div id="glightbox-body" class="glightbox-container" tabindex="-1" role="dialog" aria-modal="true" aria-label="凭证">' +
+  var FRAME = '<div id="glightbox-body" class="glightbox-container" tabindex="-1" role="dialog" aria-modal="true" aria-label="' + T("凭证") + '">' +
     '<div class="gloader visible"></div><div class="goverlay"></div><div class="gcontainer">' +
     '<div id="glightbox-slider" class="gslider"></div>' +
-    '<button class="gclose gbtn" aria-label="关闭" data-taborder="3">{closeSVG}</button>' +
-    '<button class="gprev gbtn" aria-label="上一张" data-taborder="2">{prevSVG}</button>' +
-    '<button class="gnext gbtn" aria-label="下一张" data-taborder="1">{nextSVG}</button>' +
+    '<button class="gclose gbtn" aria-label="' + T("关闭") + '" data-taborder="3">{closeSVG}</button>' +
+    '<button class="gprev gbtn" aria-label="' + T("上一张") + '" data-taborder="2">{prevSVG}</button>' +
+    '<button class="gnext gbtn" aria-label="' + T("下一张") + '" data-taborder="1">{nextSVG}</button>' +
     "</div></div>";
 
   function load() {
@@ -42,7 +46,7 @@
     // Only the address and a plain alt text reach the library: titles and descriptions
     // would be inserted as HTML, so none are given.
     var box = window.GLightbox({
-      elements: [{href: link.href, type: "image", alt: id ? "凭证 " + id : "凭证"}],
+      elements: [{href: link.href, type: "image", alt: id ? T("凭证") + " " + id : T("凭证")}],
       lightboxHTML: FRAME,
       zoomable: true,
       draggable: false,

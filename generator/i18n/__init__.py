@@ -1,0 +1,67 @@
+"""Interface text in English for visitors; Chinese is the source and the default.
+
+Templates call ``_("中文原文", **values)``: the Chinese text is the key into en.json.
+Values are filled in with str.format after translation and escaped by Jinja with the
+rest, so translations are plain text.
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+from collections.abc import Callable
+from functools import cache
+from importlib import resources
+from typing import Any
+
+LANGUAGES = ("zh", "en")
+
+MONTHS_EN = tuple(calendar.month_name)
+
+
+@cache
+def catalogue() -> dict[str, str]:
+    text = resources.files("generator").joinpath("i18n/en.json").read_text("utf-8")
+    data: dict[str, str] = json.loads(text)
+    return data
+
+
+def translator(lang: str, strict: bool = False) -> Callable[..., str]:
+    """``_`` for one language. ``strict`` raises on a missing translation (tests)."""
+    def translate(text: str, **values: Any) -> str:
+        if lang == "en":
+            found = catalogue().get(text)
+            if found is None and strict:
+                raise KeyError(f"no English for {text!r} in generator/i18n/en.json")
+            text = found or text
+        return text.format(**values) if values else text
+    return translate
+
+
+# Text of the portal's scripts (portal.js, ledger.js, vouchers.js), given to English pages
+# as a dictionary; the scripts fall back to the Chinese.
+JS_TEXT = (
+    "表格，可左右滑动", "显示 {n} / {m} 个项目", "找到 {n} 条", "共 {n} 条", "日期", "编号", "科目",
+    "对方", "摘要", "金额", "凭证", "查看凭证", "查看凭证（PDF）",
+    "已更正，以 {id} 为准，本条不计入合计",
+    "更正 {id}", "{year} 年 {month} 月", "翻页", "条每页", "第 {page} 页", "没有符合条件的账目",
+    "第 {start}–{end} 条，共 {rows} 条", "点按排序", "正在加载……", "已加载全部 {n} 条账目。",
+    "加载失败，请检查网络后再试一次。", "关闭", "上一张", "下一张",
+)
+
+
+def js_text(lang: str) -> dict[str, str]:
+    return {k: catalogue()[k] for k in JS_TEXT if k in catalogue()} if lang == "en" else {}
+
+
+def name(lang: str) -> Callable[[Any], str]:
+    def pick(obj: Any) -> str:
+        return str(obj.name_en if lang == "en" else obj.name_zh)
+    return pick
+
+
+def month_label(lang: str) -> Callable[[str], str]:
+    def label(month: str) -> str:
+        year, mon = month.split("-")
+        return f"{MONTHS_EN[int(mon)]} {year}" if lang == "en" else f"{year} 年 {int(mon)} 月"
+    return label
