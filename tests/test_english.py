@@ -71,16 +71,3 @@ def test_chinese_search_works_on_the_english_site(english_search: Page) -> None:
         "async (q) => (await window.xinyiSearch(q)).items.map(i => i.url)", "受托人选聘")
     assert "/en/standards/xy-t-012-2024/" in clause
 
-
-@pytest.mark.browser
-def test_visitor_switches_a_page_to_english_on_a_phone(minimal_site: Path) -> None:
-    with serve(minimal_site) as url, chromium() as browser:
-        tab = browser.new_page(viewport={"width": 375, "height": 740})
-        tab.goto(url + "communities/demo/")
-        tab.locator("a.xy-lang").click()
-        tab.wait_for_url("**/en/communities/demo/")
-        assert tab.evaluate("document.documentElement.lang") == "en"
-        assert tab.locator("h2#findings").inner_text().strip() == "Check results"
-        tab.locator("a.xy-lang").click()
-        tab.wait_for_url(url + "communities/demo/")
-        assert tab.locator("h2#findings").inner_text().strip() == "核查结果"
