@@ -11,11 +11,17 @@ read by the indexer; the published pages are not changed.
 
 from __future__ import annotations
 
+import gzip
+import hashlib
+import json
 import re
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
+
+import cbor2
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
 _BOUNDARY = re.compile(rf"(?<=[{CJK}])(?=\S)|(?<=\S)(?=[{CJK}])")
@@ -55,6 +61,7 @@ def index_search(site: Path) -> None:
             target.write_text(separate_characters(page.read_text(encoding="utf-8")),
                               encoding="utf-8")
         _run_pagefind(copy, site / "pagefind")
+    canonical_filters(site / "pagefind")
 
 
 def _run_pagefind(source: Path, output: Path) -> None:
@@ -64,3 +71,47 @@ def _run_pagefind(source: Path, output: Path) -> None:
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0 or not (output / "pagefind.js").is_file():
         raise SearchIndexError(result.stderr.strip() or result.stdout.strip() or "no index")
+
+
+# Pagefind writes each filter's values in a different order on every run (a hash map), so
+# the filter files, and the files naming them by hash, would differ between two builds of
+# the same data. They are rewritten here in sorted order, named as Pagefind names files:
+# the SHA-1 of the CBOR payload, each byte in hex without padding, truncated.
+_SIGNATURE = b"pagefind_dcd"
+
+
+def _hash(payload: bytes, length: int) -> str:
+    return "".join(f"{b:x}" for b in hashlib.sha1(payload).digest())[:length]  # noqa: S324
+
+
+def _read(path: Path) -> Any:
+    data = gzip.decompress(path.read_bytes())
+    return cbor2.loads(data[len(_SIGNATURE):])
+
+
+def _write(folder: Path, prefix: str, suffix: str, value: Any, length: int) -> str:
+    payload = cbor2.dumps(value)
+    name = f"{prefix}_{_hash(payload, length)}"
+    (folder / f"{name}{suffix}").write_bytes(
+        gzip.compress(_SIGNATURE + payload, compresslevel=9, mtime=0))
+    return name
+
+
+def canonical_filters(bundle: Path) -> None:
+    entry_path = bundle / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    for lang, info in entry["languages"].items():
+        meta_path = bundle / f"pagefind.{info['hash']}.pf_meta"
+        meta = _read(meta_path)
+        filters = meta[-3]  # [[filter name, file hash], ...]
+        for item in filters:
+            old = bundle / "filter" / f"{item[1]}.pf_filter"
+            name, values = _read(old)
+            old.unlink()
+            item[1] = _write(bundle / "filter", lang, ".pf_filter",
+                             [name, sorted(values, key=lambda v: v[0])], 7)
+        meta_path.unlink()
+        info["hash"] = _write(bundle, f"pagefind.{lang}", ".pf_meta", meta, 10).split(".", 1)[1]
+    entry["languages"] = dict(sorted(entry["languages"].items()))  # a hash map's order too
+    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")),
+                          encoding="utf-8")
