@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .build import ValidationFailed, build, check
+from .build import ValidationFailed, build, check, verify
 from .config import BuildConfig
 from .issues import Report
 from .search import SearchIndexError
@@ -72,6 +72,26 @@ def build_command(datasets: Path, out: Path, strict: bool) -> None:
 def _print_findings(report: Report) -> None:
     for finding in report.findings:
         click.echo(f"finding: {finding}", err=True)
+
+
+@cli.command("verify")
+@click.argument("site", type=click.Path(path_type=Path, file_okay=False, exists=True))
+@DATASETS
+def verify_command(site: Path, datasets: Path) -> None:
+    """Rebuild from the datasets and report every file that differs from SITE."""
+    _require_dir(datasets)
+    try:
+        problems = verify(site, datasets)
+    except ValidationFailed as failed:
+        click.echo(failed.report.to_text(), err=True)
+        click.echo("verify: the datasets are not valid, so the site cannot be rebuilt", err=True)
+        sys.exit(1)
+    for line in problems:
+        click.echo(f"mismatch: {line}")
+    if problems:
+        click.echo(f"verify: {len(problems)} difference(s) between '{site}' and the datasets")
+        sys.exit(1)
+    click.echo(f"verify: '{site}' matches the datasets exactly")
 
 
 @cli.command("serve")

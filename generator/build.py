@@ -6,6 +6,14 @@ changes only in the final atomic publish.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from . import manifest
 from .config import BuildConfig
 from .issues import Report
 from .load import load
@@ -38,10 +46,44 @@ def build(config: BuildConfig) -> Report:
     with staging(config.out) as scratch:
         stage_docs(config.content, pages, assets, scratch / "docs")
         stage_docs(None, english, (), scratch / "docs-en")
-        run_mkdocs(config.mkdocs_file, scratch / "docs", scratch / "site")
+        run_mkdocs(config.mkdocs_file, scratch / "docs", scratch / "site",
+                   data_version=validated.version)
         run_mkdocs(config.mkdocs_file, scratch / "docs-en", scratch / "site" / "en",
-                   english=True)
+                   english=True, data_version=validated.version)
         add_raw_files(assets, scratch / "site")
         index_search(scratch / "site")
+        manifest.write(scratch / "site", config.datasets, validated.version, config.today)
         publish(scratch / "site", config.out)
     return validated.report
+
+
+def verify(site: Path, datasets: Path, project: Path = Path(".")) -> list[str]:
+    """Rebuild the site from the datasets and list every file that differs from ``site``,
+    and every data file that differs from the site's manifest. Empty: they match."""
+    recorded = manifest.read(site)
+    if recorded is None:
+        return [f"{site}/{manifest.NAME}: missing; the site cannot be checked"]
+    problems = [f"data {line}" for line in manifest.differences(
+        recorded["data"], manifest.hashes(datasets))]  # type: ignore[arg-type]
+    built = date.fromisoformat(str(recorded["build_date"]))
+    epoch = str(int(datetime(built.year, built.month, built.day, tzinfo=UTC).timestamp()))
+    with tempfile.TemporaryDirectory() as scratch, _source_date(epoch):
+        out = Path(scratch) / "site"
+        build(BuildConfig(datasets=datasets, out=out, project=project, today=built))
+        problems += [f"site {line}" for line in manifest.differences(
+            manifest.hashes(out), manifest.hashes(site))]
+    return problems
+
+
+@contextlib.contextmanager
+def _source_date(epoch: str) -> Iterator[None]:
+    """Rebuild with the original build date: mkdocs and the pages read SOURCE_DATE_EPOCH."""
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = epoch
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before

@@ -102,13 +102,16 @@ def english_settings(config_file: Path) -> dict[str, Any]:
             "hooks": [str(here / h) for h in data.get("hooks", [])]}
 
 
-def run_mkdocs(config_file: Path, docs: Path, site: Path, english: bool = False) -> None:
+def run_mkdocs(config_file: Path, docs: Path, site: Path, english: bool = False,
+               data_version: str = "") -> None:
     """Build in strict mode: a broken link in a hand-written page stops the build."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     warnings = _Warnings()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(warnings)
     overrides = english_settings(config_file) if english else {}
+    extra = yaml.safe_load(config_file.read_text(encoding="utf-8")).get("extra", {})
+    overrides["extra"] = {**extra, "data_version": data_version}  # shown on every page
     try:
         config = load_config(str(config_file), docs_dir=str(docs), site_dir=str(site),
                              strict=True, **overrides)

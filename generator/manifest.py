@@ -1,0 +1,47 @@
+"""The site's manifest: the data version and the SHA-256 of every data file and every
+published file, so that anyone can check a site against the data (``portal verify``)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date
+from pathlib import Path
+
+NAME = "manifest.json"
+
+
+def hashes(root: Path, skip: str = "") -> dict[str, str]:
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and not p.is_symlink() and p.relative_to(root).as_posix() != skip
+    }
+
+
+def write(site: Path, datasets: Path, version: str, built: date) -> None:
+    body = {"data_version": version, "build_date": built.isoformat(),
+            "data": hashes(datasets), "site": hashes(site, skip=NAME)}
+    (site / NAME).write_text(json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True)
+                             + "\n", encoding="utf-8")
+
+
+def read(site: Path) -> dict[str, object] | None:
+    path = site / NAME
+    if not path.is_file():
+        return None
+    data: dict[str, object] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def differences(expected: dict[str, str], actual: dict[str, str]) -> list[str]:
+    """What differs between two {path: sha256} maps, one line per file."""
+    lines = []
+    for path in sorted(expected.keys() | actual.keys()):
+        if path not in actual:
+            lines.append(f"{path}: missing")
+        elif path not in expected:
+            lines.append(f"{path}: not expected")
+        elif expected[path] != actual[path]:
+            lines.append(f"{path}: differs")
+    return lines

@@ -1,0 +1,65 @@
+"""`portal verify`: a published site checked against the datasets it claims to show."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from .conftest import compose, run
+
+
+@pytest.fixture
+def published(workdir: Path) -> Path:
+    compose(workdir)
+    result = run("build", "--datasets", "datasets", "--out", "site")
+    assert result.exit_code == 0, result.output
+    return workdir / "site"
+
+
+def test_an_untouched_site_matches_its_datasets(published: Path) -> None:
+    result = run("verify", "site", "--datasets", "datasets")
+    assert result.exit_code == 0, result.output
+    assert "verify: 'site' matches the datasets exactly" in result.output
+
+
+def test_an_altered_page_is_reported(published: Path) -> None:
+    page = published / "communities/demo/ledger/2021-01/index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("3,000.00", "300.00"),
+                    encoding="utf-8")
+    result = run("verify", "site", "--datasets", "datasets")
+    assert result.exit_code == 1
+    assert result.output.splitlines()[:-1] == [
+        "mismatch: site communities/demo/ledger/2021-01/index.html: differs"]
+
+
+def test_an_altered_data_file_is_reported(published: Path, workdir: Path) -> None:
+    ledger = workdir / "datasets/communities/demo/ledger.csv"
+    ledger.write_text(ledger.read_text(encoding="utf-8").replace("3000.00", "3100.00"),
+                      encoding="utf-8")
+    result = run("verify", "site", "--datasets", "datasets")
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert "mismatch: data communities/demo/ledger.csv: differs" in lines
+    assert "mismatch: site communities/demo/ledger/2021-01/index.html: differs" in lines
+
+
+def test_manifest_lists_every_data_file_and_page_with_the_version(published: Path,
+                                                                   workdir: Path) -> None:
+    manifest = json.loads((published / "manifest.json").read_text(encoding="utf-8"))
+    data = {p.relative_to(workdir / "datasets").as_posix()
+            for p in (workdir / "datasets").rglob("*") if p.is_file()}
+    assert set(manifest["data"]) == data
+    assert "communities/demo/index.html" in manifest["site"]
+    assert "manifest.json" not in manifest["site"]
+    page = (published / "communities/demo/index.html").read_text(encoding="utf-8")
+    assert f"数据版本 <code>{manifest['data_version']}</code>" in page
+
+
+def test_a_site_without_manifest_cannot_be_verified(workdir: Path) -> None:
+    compose(workdir)
+    (workdir / "other").mkdir()
+    result = run("verify", "other", "--datasets", "datasets")
+    assert result.exit_code == 1
+    assert "other/manifest.json: missing; the site cannot be checked" in result.output
