@@ -52,7 +52,8 @@ def build(config: BuildConfig) -> Report:
                    english=True, data_version=validated.version)
         add_raw_files(assets, scratch / "site")
         index_search(scratch / "site")
-        manifest.write(scratch / "site", config.datasets, validated.version, config.today)
+        manifest.write(scratch / "site", validated.data_hashes or {}, validated.version,
+                       config.today)
         publish(scratch / "site", config.out)
     return validated.report
 

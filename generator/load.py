@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import manifest
 from .history import Publication, publications
 from .issues import Issue, display_path
 
@@ -87,15 +88,16 @@ class Datasets:
     protection: Package | None
     standards: Package | None
     version: str  # content hash of every file under the datasets folder
+    file_hashes: dict[str, str]  # path under the datasets folder -> SHA-256 (the manifest's)
     publications: tuple[Publication, ...]  # from the git history of the datasets
 
 
-def data_version(root: Path) -> str:
+def data_version(file_hashes: dict[str, str]) -> str:
     """A short hash of every dataset file's path and bytes: the data a page was built from."""
     digest = hashlib.sha256()
-    for path in sorted(p for p in root.rglob("*") if p.is_file() and not p.is_symlink()):
-        digest.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    for path, sha in sorted(file_hashes.items()):
+        digest.update(path.encode("utf-8") + b"\0")
+        digest.update(bytes.fromhex(sha))
     return digest.hexdigest()[:12]
 
 
@@ -116,8 +118,9 @@ def load(root: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> tuple[Datasets,
     protection = _optional_package(PROTECTION, root / "protection-fund", issues, max_bytes)
     standards = _optional_package(STANDARDS, root / "standards", issues, max_bytes)
     ids = tuple(d.name for d in community_dirs(root))
+    hashes = manifest.hashes(root)  # read once: the data version and the site's manifest
     return Datasets(root, codelists, ids, communities, foundation, protection, standards,
-                    data_version(root), publications(root)), issues
+                    data_version(hashes), hashes, publications(root)), issues
 
 
 def _optional_package(kind: Kind, directory: Path, issues: list[Issue],

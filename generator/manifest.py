@@ -19,9 +19,9 @@ def hashes(root: Path, skip: str = "") -> dict[str, str]:
     }
 
 
-def write(site: Path, datasets: Path, version: str, built: date) -> None:
+def write(site: Path, data: dict[str, str], version: str, built: date) -> None:
     body = {"data_version": version, "build_date": built.isoformat(),
-            "data": hashes(datasets), "site": hashes(site, skip=NAME)}
+            "data": data, "site": hashes(site, skip=NAME)}
     (site / NAME).write_text(json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True)
                              + "\n", encoding="utf-8")
 

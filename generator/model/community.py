@@ -165,10 +165,10 @@ def remuneration_years(c: Community, counted: Sequence[Entry]) -> tuple[Remunera
 def months(c: Community, counted: Sequence[Entry]) -> tuple[Month, ...]:
     counted_ids = {e.entry_id for e in counted}
     result = []
+    closing = c.profile.opening_amount  # a running balance: one pass, however long the ledger
     for month, entries in accounts.by_month(c.entries).items():
         live = [e for e in entries if e.entry_id in counted_ids]
-        closing = accounts.balance_at(c.profile.opening_amount, counted,
-                                      accounts.month_end(month))
+        closing += sum((e.signed for e in live), accounts.ZERO)
         ordered = tuple(sorted(entries, key=lambda e: (e.date, e.entry_id)))
         result.append(Month(month, ordered, accounts.total(live, "income"),
                             accounts.total(live, "expense"), closing,

@@ -33,6 +33,7 @@ class Validated:
     report: Report
     version: str  # of the datasets
     publications: tuple[Publication, ...] = ()
+    data_hashes: dict[str, str] | None = None  # the datasets' files, for the manifest
 
 
 def validate(datasets: Datasets, load_issues: Iterable[Issue], today: date,
@@ -58,7 +59,7 @@ def validate(datasets: Datasets, load_issues: Iterable[Issue], today: date,
     standard_categories, catalogue = _standards(datasets, issues)
     return Validated(categories, project_categories, codes, typed, foundation, protection,
                      standard_categories, catalogue, Report.of(issues, strict), datasets.version,
-                     datasets.publications)
+                     datasets.publications, datasets.file_hashes)
 
 
 def _standards(
