@@ -13,6 +13,8 @@ from . import __version__
 from .build import ValidationFailed, build, check, verify
 from .config import BuildConfig
 from .issues import Report
+from .load import DEFAULT_MAX_FILE_BYTES
+from .render import RenderError
 from .search import SearchIndexError
 from .site import SiteError
 
@@ -20,6 +22,13 @@ DATASETS = click.option("--datasets", type=click.Path(path_type=Path, file_okay=
                         default=Path("datasets"), show_default=True,
                         help="Folder holding the open-data packages.")
 STRICT = click.option("--strict", is_flag=True, help="Treat findings as errors.")
+MAX_FILE = click.option(
+    "--max-file-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_FILE_BYTES,
+    show_default=True, help="A data file larger than this is refused before it is read.")
+PUBLISHED_REF = click.option(
+    "--published-ref", envvar="PORTAL_PUBLISHED_REF", default="HEAD", show_default=True,
+    help="The git commit or branch whose history is already public: published entries "
+         "may not change. A pull request checks against its base, e.g. origin/main.")
 
 
 def _require_dir(path: Path) -> None:
@@ -39,10 +48,14 @@ def cli() -> None:
               show_default=True, help="text for people, json for machines, github for "
               "annotations in GitHub Actions.")
 @STRICT
-def validate_command(datasets: Path, fmt: str, strict: bool) -> None:
+@PUBLISHED_REF
+@MAX_FILE
+def validate_command(datasets: Path, fmt: str, strict: bool, published_ref: str,
+                     max_file_bytes: int) -> None:
     """Check every package; exit 1 when any error is found."""
     _require_dir(datasets)
-    report = check(BuildConfig(datasets=datasets, strict=strict)).report
+    report = check(BuildConfig(datasets=datasets, strict=strict, published_ref=published_ref,
+                               max_file_bytes=max_file_bytes)).report
     click.echo({"text": report.to_text, "json": report.to_json,
                 "github": report.to_github}[fmt]())
     sys.exit(0 if report.valid else 1)
@@ -53,16 +66,21 @@ def validate_command(datasets: Path, fmt: str, strict: bool) -> None:
 @click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=Path("site"),
               show_default=True, help="Output folder, replaced atomically on success.")
 @STRICT
-def build_command(datasets: Path, out: Path, strict: bool) -> None:
+@PUBLISHED_REF
+@MAX_FILE
+def build_command(datasets: Path, out: Path, strict: bool, published_ref: str,
+                  max_file_bytes: int) -> None:
     """Validate, render and build the static site."""
     _require_dir(datasets)
     try:
-        report = build(BuildConfig(datasets=datasets, out=out, strict=strict))
+        report = build(BuildConfig(datasets=datasets, out=out, strict=strict,
+                                   published_ref=published_ref,
+                                   max_file_bytes=max_file_bytes))
     except ValidationFailed as failed:
         click.echo(failed.report.to_text(), err=True)
         click.echo(f"build stopped: nothing was written; '{out}' is unchanged", err=True)
         sys.exit(1)
-    except (SiteError, SearchIndexError) as exc:
+    except (RenderError, SiteError, SearchIndexError) as exc:
         click.echo(f"build failed: {exc}; '{out}' is unchanged", err=True)
         sys.exit(1)
     _print_findings(report)

@@ -13,12 +13,14 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from jinja2 import TemplateError
+
 from . import manifest
 from .config import BuildConfig
 from .issues import Report
 from .load import load
 from .model import build_model
-from .render import render
+from .render import RenderError, render
 from .search import index_search
 from .site import add_raw_files, publish, run_mkdocs, stage_docs, staging
 from .validate import Validated, validate
@@ -32,7 +34,7 @@ class ValidationFailed(Exception):
 
 def check(config: BuildConfig) -> Validated:
     """Load and validate every package; writes nothing."""
-    datasets, load_issues = load(config.datasets, config.max_file_bytes)
+    datasets, load_issues = load(config.datasets, config.max_file_bytes, config.published_ref)
     return validate(datasets, load_issues, config.today, config.strict)
 
 
@@ -41,15 +43,19 @@ def build(config: BuildConfig) -> Report:
     if not validated.report.valid:
         raise ValidationFailed(validated.report)
     portal = build_model(validated, config.today, config.site_url)
-    pages, assets = render(portal)
-    english, _ = render(portal, "en")
-    with staging(config.out) as scratch:
+    try:
+        pages, assets = render(portal)
+        english, _ = render(portal, "en")
+    except TemplateError as exc:  # a template bug: say where, write nothing
+        raise RenderError(f"rendering failed: {exc}") from exc
+    # mkdocs dates the sitemap from SOURCE_DATE_EPOCH: the build date, not the clock.
+    with staging(config.out) as scratch, _source_date(_epoch(config.today)):
         stage_docs(config.content, pages, assets, scratch / "docs")
         stage_docs(None, english, (), scratch / "docs-en")
         run_mkdocs(config.mkdocs_file, scratch / "docs", scratch / "site",
-                   data_version=validated.version)
+                   data_version=validated.version, site_url=config.site_url)
         run_mkdocs(config.mkdocs_file, scratch / "docs-en", scratch / "site" / "en",
-                   english=True, data_version=validated.version)
+                   english=True, data_version=validated.version, site_url=config.site_url)
         add_raw_files(assets, scratch / "site")
         index_search(scratch / "site")
         manifest.write(scratch / "site", validated.data_hashes or {}, validated.version,
@@ -67,8 +73,7 @@ def verify(site: Path, datasets: Path, project: Path = Path(".")) -> list[str]:
     problems = [f"data {line}" for line in manifest.differences(
         recorded["data"], manifest.hashes(datasets))]  # type: ignore[arg-type]
     built = date.fromisoformat(str(recorded["build_date"]))
-    epoch = str(int(datetime(built.year, built.month, built.day, tzinfo=UTC).timestamp()))
-    with tempfile.TemporaryDirectory() as scratch, _source_date(epoch):
+    with tempfile.TemporaryDirectory() as scratch:
         out = Path(scratch) / "site"
         build(BuildConfig(datasets=datasets, out=out, project=project, today=built))
         problems += [f"site {line}" for line in manifest.differences(
@@ -76,9 +81,13 @@ def verify(site: Path, datasets: Path, project: Path = Path(".")) -> list[str]:
     return problems
 
 
+def _epoch(day: date) -> str:
+    return str(int(datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp()))
+
+
 @contextlib.contextmanager
 def _source_date(epoch: str) -> Iterator[None]:
-    """Rebuild with the original build date: mkdocs and the pages read SOURCE_DATE_EPOCH."""
+    """Run mkdocs with the build date in SOURCE_DATE_EPOCH, then put the variable back."""
     before = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = epoch
     try:

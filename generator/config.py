@@ -3,19 +3,38 @@
 from __future__ import annotations
 
 import os
+import subprocess
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from .load import DEFAULT_MAX_FILE_BYTES
 
+UNSET = date.min  # "take the date from the data": see build_date()
 
-def today() -> date:
-    """The build date; SOURCE_DATE_EPOCH pins it for reproducible builds."""
+
+def build_date(datasets: Path) -> date:
+    """The date the site is built "as of". Not the clock, so that the same commit always
+    gives the same site: SOURCE_DATE_EPOCH when set (a scheduled rebuild sets it to the
+    day), else the date of the commit checked out. Uncommitted changes to the datasets
+    are published now, so they are judged as of today."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+    where = datasets if datasets.is_dir() else Path(".")
+    dirty = _git(where, "status", "--porcelain", "--", ".")
+    committed = _git(where, "log", "-1", "--format=%cI")
+    if dirty == "" and committed:
+        return date.fromisoformat(committed[:10])  # the committer's own calendar day
     return date.today()
+
+
+def _git(where: Path, *args: str) -> str | None:
+    try:
+        result = subprocess.run(["git", *args], cwd=where, capture_output=True, check=False)
+    except OSError:
+        return None
+    return result.stdout.decode().strip() if result.returncode == 0 else None
 
 
 @dataclass(frozen=True)
@@ -24,10 +43,17 @@ class BuildConfig:
     out: Path = Path("site")
     project: Path = Path(".")
     strict: bool = False
-    today: date = field(default_factory=today)
+    today: date = UNSET
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
     # Absolute address of the published site (for QR codes on print-outs and the feed).
     site_url: str = field(default_factory=lambda: os.environ.get("PORTAL_SITE_URL", ""))
+    # What counts as already published: entries and vouchers in this commit's history.
+    published_ref: str = field(
+        default_factory=lambda: os.environ.get("PORTAL_PUBLISHED_REF", "HEAD"))
+
+    def __post_init__(self) -> None:
+        if self.today == UNSET:
+            object.__setattr__(self, "today", build_date(self.datasets))
 
     @property
     def mkdocs_file(self) -> Path:

@@ -32,7 +32,7 @@ class Publication:
     additions: tuple[Addition, ...]
 
 
-def _git(root: Path, *args: str) -> str | None:
+def git(root: Path, *args: str) -> str | None:
     try:
         result = subprocess.run(["git", *args], cwd=root, capture_output=True, check=False)
     except OSError:
@@ -41,12 +41,12 @@ def _git(root: Path, *args: str) -> str | None:
 
 
 def publications(datasets: Path) -> tuple[Publication, ...]:
-    top = _git(datasets, "rev-parse", "--show-toplevel")
+    top = git(datasets, "rev-parse", "--show-toplevel")
     if top is None or not datasets.is_dir():
         return ()
     repo = Path(top.strip())
     rel = datasets.resolve().relative_to(repo.resolve()).as_posix()
-    log = _git(repo, "log", "--reverse", "--format=%x01%H %cI", "--name-only", "--", rel)
+    log = git(repo, "log", "--reverse", "--format=%x01%H %cI", "--name-only", "--", rel)
     if not log:
         return ()
     known: dict[str, set[str]] = {}
@@ -67,7 +67,7 @@ def _additions(repo: Path, rel: str, commit: str, names: list[str],
         if target is None:
             continue
         kind, package, keys_of = target
-        text = _git(repo, "show", f"{commit}:{name}")
+        text = git(repo, "show", f"{commit}:{name}")
         keys = keys_of(text) if text is not None else []
         new = [k for k in keys if k not in known.get(name, set())]
         known[name] = set(keys)

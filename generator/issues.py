@@ -125,6 +125,45 @@ TYPES: dict[str, IssueType] = {
     "ledger-corrects-twice": IssueType(
         "error", "同一条目被更正了两次", "再次更正时，请更正上一条更正条目，而不是原条目。"
     ),
+    # every text: public, so no personal numbers and nothing a spreadsheet would run
+    "personal-id-number": IssueType(
+        "error", "含有身份证号码",
+        "删除身份证号码：个人信息不能公开。凭证图片上的个人信息也要遮盖。",
+    ),
+    "personal-mobile-number": IssueType(
+        "error", "含有手机号码",
+        "删除手机号码：个人信息不能公开。物业服务热线等公开号码可以登记在数据包的 "
+        "public_numbers 中。",
+    ),
+    "personal-bank-card": IssueType(
+        "error", "含有银行卡号", "删除银行卡号：个人信息不能公开；对公账户只写开户单位名称。"
+    ),
+    "cell-too-long": IssueType(
+        "error", "单元格文字过长", "单元格只写简短的文字；长篇内容做成文件放入 documents/，在表中写文件路径。"
+    ),
+    "cell-formula": IssueType(
+        "error", "文字以 = + - @ 开头",
+        "下载的 CSV 用 Excel 或 WPS 打开时，这样开头的单元格会被当作公式执行。"
+        "改为以文字开头，例如把“-维修”写成“维修”。",
+    ),
+    # published entries: compared with the git history of the datasets
+    "published-ref-unknown": IssueType(
+        "error", "找不到用来比对的已发布版本",
+        "用 --published-ref 指定已发布的分支（如 origin/main），并先 git fetch 该分支。",
+    ),
+    "ledger-entry-changed": IssueType(
+        "error", "已公开的条目被改动",
+        "已公开的条目不能修改：恢复原来的内容，另加一条新条目，在 corrects 列填原条目的 "
+        "entry_id，写上正确的金额和说明。网站在两条上都注明更正，只计新条目。",
+    ),
+    "ledger-entry-deleted": IssueType(
+        "error", "已公开的条目被删除",
+        "已公开的条目不能删除：把该行恢复原样；如有错误，另加一条 corrects 该条目的新条目。",
+    ),
+    "ledger-voucher-changed": IssueType(
+        "error", "已公开的凭证文件被替换或删除",
+        "恢复原来的凭证文件（消息中给出 git 命令）；更清晰的扫描件用新文件名，并由更正条目引用。",
+    ),
     "budget-line-duplicate": IssueType(
         "error", "同一年度的预算行编号重复", "给重复的预算行换一个 line_id。"
     ),
@@ -190,6 +229,10 @@ TYPES: dict[str, IssueType] = {
     ),
     "balance-mismatch": IssueType(
         "finding", "账面余额与银行对账单不符", "逐笔核对当月收支与银行流水，补录或更正遗漏的条目。"
+    ),
+    "disclosure-overdue": IssueType(
+        "finding", "逾期未公开",
+        "尽快公开该月的收支条目和凭证；当月没有收支时，公开该月的银行对账单（statements.csv）。",
     ),
     # findings on projects: published on the project and community pages
     "protection-overspent": IssueType(

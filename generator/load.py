@@ -19,9 +19,13 @@ from typing import Any
 from . import manifest
 from .history import Publication, publications
 from .issues import Issue, display_path
+from .published import Record, record
 
 PACKAGE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024
+# A huge cell is read and then reported by the text rules with its size, instead of
+# failing the whole file with csv's "field larger than field limit".
+csv.field_size_limit(max(csv.field_size_limit(), DEFAULT_MAX_FILE_BYTES))
 
 
 @dataclass(frozen=True)
@@ -90,6 +94,7 @@ class Datasets:
     version: str  # content hash of every file under the datasets folder
     file_hashes: dict[str, str]  # path under the datasets folder -> SHA-256 (the manifest's)
     publications: tuple[Publication, ...]  # from the git history of the datasets
+    published: Record = Record()  # each entry and voucher as first published (git history)
 
 
 def data_version(file_hashes: dict[str, str]) -> str:
@@ -101,7 +106,8 @@ def data_version(file_hashes: dict[str, str]) -> str:
     return digest.hexdigest()[:12]
 
 
-def load(root: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> tuple[Datasets, list[Issue]]:
+def load(root: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES,
+         published_ref: str = "HEAD") -> tuple[Datasets, list[Issue]]:
     issues: list[Issue] = []
     codelists = {}
     for name, schema in CODELISTS.items():
@@ -119,8 +125,9 @@ def load(root: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> tuple[Datasets,
     standards = _optional_package(STANDARDS, root / "standards", issues, max_bytes)
     ids = tuple(d.name for d in community_dirs(root))
     hashes = manifest.hashes(root)  # read once: the data version and the site's manifest
+    published = record(root, published_ref, issues)
     return Datasets(root, codelists, ids, communities, foundation, protection, standards,
-                    data_version(hashes), hashes, publications(root)), issues
+                    data_version(hashes), hashes, publications(root), published), issues
 
 
 def _optional_package(kind: Kind, directory: Path, issues: list[Issue],
@@ -136,7 +143,7 @@ def community_dirs(root: Path) -> Iterator[Path]:
 
 def load_package(kind: Kind, directory: Path, issues: list[Issue],
                  max_bytes: int) -> Package | None:
-    descriptor = read_descriptor(directory / "datapackage.json", issues)
+    descriptor = read_descriptor(directory / "datapackage.json", issues, max_bytes)
     if descriptor is None:
         return None
     tables = {}
@@ -147,11 +154,14 @@ def load_package(kind: Kind, directory: Path, issues: list[Issue],
     return Package(kind, directory.name, directory, descriptor, tables)
 
 
-def read_descriptor(path: Path, issues: list[Issue]) -> dict[str, Any] | None:
+def read_descriptor(path: Path, issues: list[Issue],
+                    max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> dict[str, Any] | None:
     shown = display_path(path)
     if not path.is_file():
         issues.append(Issue("package-descriptor-missing",
                             "the package folder has no datapackage.json", shown))
+        return None
+    if not _small_enough(path, shown, issues, max_bytes):
         return None
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
@@ -217,15 +227,21 @@ def read_table(name: str, schema: str, path: Path, issues: list[Issue],
     if not path.is_file():
         issues.append(Issue("file-missing", f"{path.name} does not exist", shown))
         return None
-    size = path.stat().st_size
-    if size > max_bytes:
-        issues.append(Issue("file-too-large",
-                            f"the file is {size:,} bytes, over the limit of {max_bytes:,}", shown))
+    if not _small_enough(path, shown, issues, max_bytes):
         return None
     text = decode(path.read_bytes(), shown, issues)
     if text is None:
         return None
     return parse_csv(name, schema, path, text, issues)
+
+
+def _small_enough(path: Path, shown: str, issues: list[Issue], max_bytes: int) -> bool:
+    """Checked before reading, so a huge file costs nothing and cannot hang the build."""
+    size = path.stat().st_size
+    if size > max_bytes:
+        issues.append(Issue("file-too-large", f"the file is {size:,} bytes, over the limit of "
+                            f"{max_bytes:,} (--max-file-bytes)", shown))
+    return size <= max_bytes
 
 
 def decode(data: bytes, shown: str, issues: list[Issue]) -> str | None:
@@ -260,10 +276,18 @@ def parse_csv(name: str, schema: str, path: Path, text: str,
         issues.append(Issue("csv-empty", "the file is empty; it needs at least the header row",
                             shown))
         return None
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    records: list[list[str]] = []
+    start = 1  # the line the record being read starts on
     try:
-        records = list(csv.reader(io.StringIO(text, newline=""), strict=True))
+        for record in reader:
+            records.append(record)
+            start = reader.line_num + 1
     except csv.Error as exc:
-        issues.append(Issue("csv-malformed", f"the CSV cannot be parsed: {exc}", shown))
+        # An unclosed quote runs to the end of the file: name the line it opened on.
+        issues.append(Issue("csv-malformed", f"the CSV cannot be parsed from line {start}: "
+                            f"{exc}; a cell holding a quote must be quoted whole, with the "
+                            'quote doubled ("")', shown, row=start - 1 if start > 1 else None))
         return None
     header = tuple(cell.strip() for cell in records[0])
     rows = tuple(tuple(r) for r in records[1:])

@@ -131,6 +131,16 @@ class Profile:
     fee_standard: Decimal
     opening_date: date
     opening_amount: Decimal
+    disclosure: Disclosure | None = None
+
+
+@dataclass(frozen=True)
+class Disclosure:
+    """When the community promises to publish each month's accounts."""
+
+    due_day: int  # each month is due by this day of the next month
+    first: str  # YYYY-MM: the first month the rule covers ("" = the ledger's first month)
+    last: str  # YYYY-MM: the last month it covers ("" = open-ended)
 
 
 def rows(table: Table) -> Iterator[tuple[int, dict[str, str]]]:
@@ -197,7 +207,14 @@ def profile(block: dict[str, Any]) -> Profile:
         tuple(Supervisor(s["role"], s["name"]) for s in block["supervisors"]),
         Decimal(str(block["remuneration_rate"])), Decimal(str(block["fee_standard"])),
         date.fromisoformat(opening["date"]), Decimal(str(opening["amount"])),
+        _disclosure(block.get("disclosure")),
     )
+
+
+def _disclosure(rule: dict[str, Any] | None) -> Disclosure | None:
+    if rule is None:
+        return None
+    return Disclosure(int(rule["due_day"]), rule.get("from", ""), rule.get("until", ""))
 
 
 @dataclass(frozen=True)

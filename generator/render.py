@@ -20,12 +20,16 @@ import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from . import charts, feed, i18n, schemas, standard_text
+from . import charts, disclosure, feed, i18n, opendata, schemas, standard_text
 from .issues import TYPES
 from .model import CommunityView, Portal
 from .model.compare import compare
 from .model.projects import FoundationView
 from .records import Category
+
+
+class RenderError(Exception):
+    """A page could not be rendered; nothing was written."""
 
 
 @dataclass(frozen=True)
@@ -53,11 +57,13 @@ class RenderedPage:
 
 @dataclass(frozen=True)
 class Asset:
-    """A file copied from a package into the site, e.g. a voucher."""
+    """A file copied from a package into the site, e.g. a voucher; or, with ``data``,
+    bytes the render stage made (the open-data downloads)."""
 
-    source: Any  # pathlib.Path
+    source: Any  # pathlib.Path (None with data)
     target: str
     raw: bool = False  # copied into the built site as is, never read by mkdocs (e.g. .md)
+    data: bytes | None = None  # written as is instead of copying source
 
 
 HEADING = re.compile(r'<h([23]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
@@ -98,6 +104,9 @@ CHANNEL_EN = {"bank": "Bank transfer", "online": "Online", "onsite": "On site",
               "payroll": "Payroll", "other": "Other"}
 STANDARD_STATUS_EN = {"current": "Current", "superseded": "Superseded", "withdrawn": "Withdrawn",
                       "draft": "Draft"}
+DISCLOSURE_EN = {"on-time": "On time", "late": "Published late",
+                 "imported": "Brought in with the first publication", "published": "Published",
+                 "overdue": "Overdue, not published", "pending": "Not yet due"}
 
 
 def environment(lang: str = "zh", strict: bool = False) -> Environment:
@@ -116,7 +125,8 @@ def environment(lang: str = "zh", strict: bool = False) -> Environment:
         month_label=i18n.month_label(lang),
         status_label=(STATUS_EN if en else STATUS_ZH).get,
         channel_label=(CHANNEL_EN if en else CHANNEL_ZH).get,
-        standard_status_label=(STANDARD_STATUS_EN if en else STANDARD_STATUS_ZH).get)
+        standard_status_label=(STANDARD_STATUS_EN if en else STANDARD_STATUS_ZH).get,
+        disclosure_label=(DISCLOSURE_EN if en else disclosure.STATUSES).get)
     env.globals.update(issue_types=TYPES, lang=lang, _=i18n.translator(lang, strict),
                        name=i18n.name(lang), js_text=i18n.js_text(lang))
     return env
@@ -167,6 +177,9 @@ def render(portal: Portal, lang: str = "zh",
     pages.append(RenderedPage("search/titles.json", "", titles_index(portal, lang), file=True))
     page("whatsnew/index.md", "whatsnew.html", tr("最新发布"),
          {"publications": [(p, feed.lines(portal, p)) for p in portal.publications]})
+    downloads = opendata.build(portal)  # both languages list them; files written once
+    page("data/index.md", "data.html", tr("开放数据"), {"od": downloads, "size": size_text})
+    assets.extend(Asset(None, f.path, data=f.data) for f in downloads.files())
     if lang == "en":
         page("search.md", "search.html", tr("搜索"), {}, search=False)
         return [p for p in pages if not p.file or p.path.startswith("search/")], []
@@ -219,6 +232,9 @@ def _standard_pages(page: Any, portal: Portal, assets: list[Asset]) -> None:
         page(f"standards/{v.slug}.md", "standard.html", f"{v.s.code} {title}",
              {"catalogue": cat, "v": v, "body": body})
         assets.append(Asset(cat.std.path / v.s.body, f"standards/{v.slug}/{v.slug}.md", raw=True))
+        # Also where the catalogue's body column says, like the PDFs: the downloaded
+        # standards.csv names its texts relative to the package's folder on the site.
+        assets.append(Asset(cat.std.path / v.s.body, f"standards/{v.s.body}", raw=True))
         if v.s.pdf:
             assets.append(Asset(cat.std.path / v.s.pdf, f"standards/{v.s.pdf}"))
 
@@ -325,6 +341,8 @@ def _community_pages(page: Any, view: CommunityView, portal: Portal) -> None:
          {"v": view, "charts": community_charts(view, portal, page.tr)})
     page(f"{base}/ledger/index.md", "ledger_index.html",
          page.tr("{title} 账目", title=view.c.title), {"v": view})
+    page(f"{base}/corrections.md", "corrections.html",
+         page.tr("{title} 更正记录", title=view.c.title), {"v": view})
     for month in view.months:
         page(f"{base}/ledger/{month.month}.md", "ledger_month.html",
              page.tr("{title} {month}账目", title=view.c.title,

@@ -53,7 +53,9 @@ def separate_characters(html: str) -> str:
 
 
 def index_search(site: Path) -> None:
-    with tempfile.TemporaryDirectory(prefix="xinyi-search-") as scratch:
+    # The copy goes beside the site: in a build, into its scratch folder, so that a killed
+    # build leaves no copy of the whole site in the system's temporary folder.
+    with tempfile.TemporaryDirectory(prefix="xinyi-search-", dir=site.parent) as scratch:
         copy = Path(scratch)
         for page in site.rglob("*.html"):
             target = copy / page.relative_to(site)

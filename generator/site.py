@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import fcntl
+import glob
 import logging
 import os
 import shutil
@@ -45,16 +47,22 @@ def stage_docs(content: Path | None, pages: Iterable[RenderedPage], assets: Iter
 
 
 def add_raw_files(assets: Iterable[Asset], site: Path) -> None:
-    """Files mkdocs must not read (a standard's Markdown source), added to the built site."""
+    """Files mkdocs must not read (a standard's Markdown source), added to the built site.
+    Copied, not linked: editing the datasets must not change the published site."""
     for asset in assets:
         if asset.raw:
-            _place(asset, site)
+            _place(asset, site, link=False)
 
 
-def _place(asset: Asset, root: Path) -> None:
+def _place(asset: Asset, root: Path, link: bool = True) -> None:
     target = root / asset.target
     target.parent.mkdir(parents=True, exist_ok=True)
-    _link_or_copy(asset.source, target)
+    if asset.data is not None:
+        target.write_bytes(asset.data)
+    elif link:
+        _link_or_copy(asset.source, target)
+    else:
+        shutil.copyfile(asset.source, target)
 
 
 def sync_dir(source: Path, target: Path) -> None:
@@ -103,16 +111,18 @@ def english_settings(config_file: Path) -> dict[str, Any]:
 
 
 def run_mkdocs(config_file: Path, docs: Path, site: Path, english: bool = False,
-               data_version: str = "") -> None:
+               data_version: str = "", site_url: str = "") -> None:
     """Build in strict mode: a broken link in a hand-written page stops the build."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     warnings = _Warnings()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(warnings)
-    overrides = english_settings(config_file) if english else {}
-    extra = yaml.safe_load(config_file.read_text(encoding="utf-8")).get("extra", {})
-    overrides["extra"] = {**extra, "data_version": data_version}  # shown on every page
     try:
+        overrides = english_settings(config_file) if english else {}
+        extra = yaml.safe_load(config_file.read_text(encoding="utf-8")).get("extra", {})
+        overrides["extra"] = {**extra, "data_version": data_version}  # shown on every page
+        if site_url:  # the sitemap, canonical links, and a 404 page that works in a subfolder
+            overrides["site_url"] = site_url.rstrip("/") + ("/en/" if english else "/")
         config = load_config(str(config_file), docs_dir=str(docs), site_dir=str(site),
                              strict=True, **overrides)
         config.plugins.on_startup(command="build", dirty=False)
@@ -123,19 +133,53 @@ def run_mkdocs(config_file: Path, docs: Path, site: Path, english: bool = False,
     except (MkDocsException, SystemExit) as exc:  # mkdocs aborts with SystemExit
         details = "".join(f"\n  {m}" for m in warnings.messages)
         raise SiteError(f"mkdocs failed: {exc}{details}") from exc
+    except yaml.YAMLError as exc:
+        raise SiteError(f"mkdocs failed: {config_file} is not valid YAML: {exc}") from exc
     finally:
         logger.removeHandler(warnings)
 
 
 @contextlib.contextmanager
 def staging(out: Path) -> Iterator[Path]:
-    """A scratch folder on the same file system as the output, removed afterwards."""
+    """A scratch folder on the same file system as the output, removed afterwards.
+
+    A killed build cannot remove its folder, so each build first removes those whose
+    build is gone: a build holds a lock on its folder, which the kernel drops when the
+    process dies. Holding the parent's lock meanwhile, no build sees another's folder
+    between its creation and its lock."""
     out.parent.mkdir(parents=True, exist_ok=True)
-    path = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent))
+    with _locked(out.parent):
+        for abandoned in out.parent.glob(f".{glob.escape(out.name)}.build-*"):
+            with (contextlib.suppress(BlockingIOError, FileNotFoundError),
+                  _locked(abandoned, wait=False)):
+                shutil.rmtree(abandoned, ignore_errors=True)
+        path = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent))
+        held = _lock(path)
     try:
         yield path
     finally:
         shutil.rmtree(path, ignore_errors=True)
+        os.close(held)
+
+
+def _lock(path: Path, wait: bool = True) -> int:
+    """An exclusive lock on a folder, held until the descriptor is closed."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        raise
+    return fd
+
+
+@contextlib.contextmanager
+def _locked(path: Path, wait: bool = True) -> Iterator[None]:
+    fd = _lock(path, wait)
+    try:
+        yield
+    finally:
+        os.close(fd)
 
 
 def publish(new_site: Path, out: Path) -> None:

@@ -91,7 +91,10 @@ def render(text: str) -> Rendered:
 
 
 def _slug(value: str, separator: str) -> str:
-    return re.sub(r"[\s]+", separator, value.strip().lower())
+    # No double quote, per cent sign or backslash in an id: the theme's scripts find the
+    # heading of a contents link with decodeURIComponent and a [id="…"] selector, which
+    # throw on them (a heading such as 占比 50% stopped the contents following the page).
+    return re.sub(r"[\s]+", separator, re.sub(r'["%\\]', "", value.strip().lower()))
 
 
 def _flatten(tokens: Iterable[dict[str, object]]) -> Iterable[dict[str, object]]:

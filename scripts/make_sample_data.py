@@ -141,6 +141,8 @@ FENGHUAYUAN = {
             {"role": "会计师", "name": "明鉴会计师事务所（示例）"}],
         "remuneration_rate": 0.15, "fee_standard": 1.1,
         "opening_balance": {"date": "2020-01-01", "amount": 52000.0},
+        # The sample covers the months up to "until"; the rule ends with it.
+        "disclosure": {"frequency": "monthly", "due_day": 10, "until": "2022-12"},
     },
     "ledger": ((2020, 1), (2022, 12)),
     "remuneration_base": "income",
@@ -192,6 +194,8 @@ SHUIAN_HUAYUAN = {
             {"role": "会计师", "name": "公信会计师事务所（示例）"}],
         "remuneration_rate": 0.1, "fee_standard": 0.6,
         "opening_balance": {"date": "2021-01-01", "amount": 86000.0},
+        # The sample covers the months up to "until"; the rule ends with it.
+        "disclosure": {"frequency": "monthly", "due_day": 10, "until": "2022-12"},
     },
     "ledger": ((2021, 1), (2022, 12)),
     "remuneration_base": "income",
@@ -237,6 +241,8 @@ JINHE_LVZHOU = {
             {"role": "会计师", "name": "衡信会计师事务所（示例）"}],
         "remuneration_rate": 0.15, "fee_standard": 0.9,
         "opening_balance": {"date": "2021-11-01", "amount": 30000.0},
+        # The sample covers the months up to "until"; the rule ends with it.
+        "disclosure": {"frequency": "monthly", "due_day": 10, "until": "2023-12"},
     },
     "ledger": ((2021, 11), (2023, 12)),
     # Published: 15% of the property fees (not of all income).
@@ -283,6 +289,9 @@ LANTIAN = {
         "remuneration_rate": 0.12, "fee_standard": 0.9,
         # The published sample ledger starts in 2022; earlier years are carried forward.
         "opening_balance": {"date": "2022-01-01", "amount": 68000.0},
+        # Deliberate finding (d): the sample stops in 2023-12, so 2024-01 to 2024-03,
+        # which the rule still covers, are overdue (逾期未公开).
+        "disclosure": {"frequency": "monthly", "due_day": 10, "until": "2024-03"},
     },
     "ledger": ((2022, 1), (2023, 12)),
     "remuneration_base": "income",

@@ -4,6 +4,7 @@ computed here from the fixture's CSV files."""
 from __future__ import annotations
 
 import csv
+import json
 import re
 from collections import defaultdict
 from datetime import date
@@ -90,7 +91,8 @@ def test_five_step_tracker_shows_each_step_with_its_evidence(minimal_site: Path)
 
 def test_project_stuck_at_a_step_for_over_90_days_says_so(minimal_site: Path) -> None:
     html = page(minimal_site, "protection-fund/projects/B-02/index.html")
-    days = (date.today() - date(2022, 4, 1)).days
+    built = json.loads((minimal_site / "manifest.json").read_text("utf-8"))["build_date"]
+    days = (date.fromisoformat(built) - date(2022, 4, 1)).days  # as of the build date
     assert f"本项目停留在“议事会决议”已 {days} 天（超过 90 天）" in html
     for step in ("contract", "implement", "evaluate"):
         item = html.split(f'id="step-{step}"', 1)[1].split("</li>", 1)[0]

@@ -121,10 +121,10 @@ def test_home_page_shows_headline_figures(minimal_site: Path) -> None:
 def test_every_page_built_from_a_sample_package_says_so(minimal_site: Path) -> None:
     pages = [p for folder in ("communities", "foundation", "protection-fund")
              for p in (minimal_site / folder).rglob("index.html")]
-    # communities: list, demo, its ledger index, two months, the all-entries search, two
-    # statements for the notice board, two neighbourhoods; foundation: overview and two
-    # projects; protection fund: overview and two projects
-    assert len(pages) == 16
+    # communities: list, demo, its ledger index, two months, the all-entries search, the
+    # corrections log, two statements for the notice board, two neighbourhoods; foundation:
+    # overview and two projects; protection fund: overview and two projects
+    assert len(pages) == 17
     for path in pages:
         assert "示例数据" in path.read_text(encoding="utf-8"), path
 

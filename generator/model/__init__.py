@@ -7,10 +7,12 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from ..disclosure import schedule
 from ..history import Publication
 from ..records import Category, CommunityCode, ProjectCategory, StandardCategory
 from ..validate import Validated
 from .community import CommunityView, community_view
+from .datapackages import DataPackage, data_packages
 from .projects import (
     FoundationProjectView,
     FoundationView,
@@ -67,6 +69,7 @@ class Portal:
     version: str  # the data version every page shows
     publications: tuple[Publication, ...]
     site_url: str  # absolute address of the site, for QR codes and feeds ("" when unknown)
+    packages: tuple[DataPackage, ...] = ()  # offered for download (开放数据)
 
 
 def build_model(validated: Validated, today: date, site_url: str = "") -> Portal:
@@ -83,7 +86,8 @@ def build_model(validated: Validated, today: date, site_url: str = "") -> Portal
         # A 小区's page lists its own projects and those of the 社区 it belongs to.
         area = by_name.get(c.profile.neighborhood)
         ids = {c.id} | ({area.id} if area else set())
-        views.append(community_view(c, report, area, *_projects_in(foundation, protection, ids)))
+        views.append(community_view(c, report, area, *_projects_in(foundation, protection, ids),
+                                    disclosure=schedule(c, validated.published, today)))
     return Portal(
         categories={c.code: c for c in validated.categories},
         project_categories={c.code: c for c in validated.project_categories},
@@ -101,6 +105,7 @@ def build_model(validated: Validated, today: date, site_url: str = "") -> Portal
         version=validated.version,
         publications=tuple(reversed(validated.publications)),  # newest first
         site_url=site_url,
+        packages=data_packages(validated),
     )
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
 from .. import accounts
+from ..disclosure import MonthDue
 from ..issues import Issue, Report
 from ..records import CollectionYear, Community, CommunityCode, Entry, Resolution
 from .projects import FoundationProjectView, ProtectionProjectView
@@ -86,6 +88,23 @@ class CommunityView:
     neighbourhood: CommunityCode | None  # the 社区 this 小区 belongs to, when listed
     foundation_projects: tuple[FoundationProjectView, ...]
     protection_projects: tuple[ProtectionProjectView, ...]
+    disclosure: tuple[MonthDue, ...] = ()  # each month the disclosure rule covers
+
+    @property
+    def overdue(self) -> tuple[MonthDue, ...]:
+        return tuple(m for m in self.disclosure if m.overdue)
+
+    @cached_property
+    def due(self) -> dict[str, MonthDue]:
+        """YYYY-MM -> when it was due and published, for the ledger pages."""
+        return {m.month: m for m in self.disclosure}
+
+    @property
+    def corrections(self) -> tuple[tuple[Entry, Entry], ...]:
+        """(original, correction) pairs, newest correction first: the corrections log."""
+        by_id = {e.entry_id: e for e in self.c.entries}
+        pairs = [(by_id[e.corrects], e) for e in self.c.entries if e.corrects in by_id]
+        return tuple(sorted(pairs, key=lambda p: (p[1].date, p[1].entry_id), reverse=True))
 
     @property
     def resolutions(self) -> tuple[Resolution, ...]:
@@ -106,7 +125,8 @@ class CommunityView:
 
 def community_view(c: Community, report: Report, neighbourhood: CommunityCode | None,
                    foundation: Sequence[FoundationProjectView],
-                   protection: Sequence[ProtectionProjectView]) -> CommunityView:
+                   protection: Sequence[ProtectionProjectView],
+                   disclosure: Sequence[MonthDue] = ()) -> CommunityView:
     counted = accounts.counted(c.entries)
     month_list = months(c, counted)
     return CommunityView(
@@ -122,6 +142,7 @@ def community_view(c: Community, report: Report, neighbourhood: CommunityCode | 
         neighbourhood=neighbourhood,
         foundation_projects=tuple(foundation),
         protection_projects=tuple(protection),
+        disclosure=tuple(disclosure),
     )
 
 

@@ -10,14 +10,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
-from .. import records
+from .. import disclosure, records
 from ..history import Publication
 from ..issues import Issue, Report, display_path
 from ..load import Datasets, Package, Table
-from . import community, projects, standards, structure
+from ..published import Record
+from . import community, projects, published, standards, structure, text
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class Validated:
     version: str  # of the datasets
     publications: tuple[Publication, ...] = ()
     data_hashes: dict[str, str] | None = None  # the datasets' files, for the manifest
+    published: Record = Record()  # what the git history says was published
 
 
 def validate(datasets: Datasets, load_issues: Iterable[Issue], today: date,
@@ -41,9 +44,13 @@ def validate(datasets: Datasets, load_issues: Iterable[Issue], today: date,
     issues = list(load_issues)
     categories = _categories(datasets.codelists.get("categories"), issues)
     typed = tuple(c for c in (_community(p, issues) for p in datasets.communities) if c)
+    record = datasets.published
     for item in typed:
-        _checked(issues, community.check(item, {c.code: c for c in categories}, today),
-                 lambda item=item: community.check_findings(item), enabled=bool(categories))
+        _checked(issues, chain(community.check(item, {c.code: c for c in categories}, today),
+                               published.check(item, record)),
+                 lambda item=item: chain(community.check_findings(item),
+                                         disclosure.findings(item, record, today)),
+                 enabled=bool(categories))
     project_categories, codes, usable = _project_codelists(datasets, issues)
     # A broken package is reported once, not again by every project that names it.
     known = {c.id for c in codes} | set(datasets.community_ids)
@@ -59,7 +66,7 @@ def validate(datasets: Datasets, load_issues: Iterable[Issue], today: date,
     standard_categories, catalogue = _standards(datasets, issues)
     return Validated(categories, project_categories, codes, typed, foundation, protection,
                      standard_categories, catalogue, Report.of(issues, strict), datasets.version,
-                     datasets.publications, datasets.file_hashes)
+                     datasets.publications, datasets.file_hashes, record)
 
 
 def _standards(
@@ -131,6 +138,8 @@ def _project_codelists(
 
 def _broken(table: Table, issues: list[Issue]) -> bool:
     found = structure.check_table(table)
+    if not found:
+        found.extend(text.check_table(table))
     issues.extend(found)
     return bool(found)
 
@@ -197,5 +206,10 @@ def _make_standards(package: Package) -> records.Standards:
 
 def _structure(package: Package) -> Iterator[Issue]:
     yield from structure.check_descriptor(package)
+    allowed = text.public_numbers(package)
+    yield from text.check_descriptor(package, allowed)
     for table in package.tables.values():
-        yield from structure.check_table(table)
+        found = structure.check_table(table)
+        yield from found
+        if not found:  # with the right columns, every text cell can be read as public text
+            yield from text.check_table(table, allowed)

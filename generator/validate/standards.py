@@ -10,6 +10,7 @@ from ..issues import Issue, display_path
 from ..records import Standard, Standards
 from .common import attached_file
 from .files import MARKDOWN, PDF
+from .text import personal_issue, personal_numbers
 
 
 def slug(code: str) -> str:
@@ -82,6 +83,9 @@ def check_texts(s: Standards) -> Iterator[Issue]:
                 yield Issue("standard-reference-unknown",
                             f'{x.code} cites "{code}", which is not in the catalogue', where,
                             line)
+        for number, content in enumerate(text.splitlines(), start=1):
+            for code, masked in personal_numbers(content):
+                yield personal_issue(code, masked, where, number, "text")
         removed = standard_text.render(text).removed
         if removed:
             yield Issue("standard-body-unsafe-html",

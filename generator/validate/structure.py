@@ -80,6 +80,22 @@ def check_rows(table: Table, descriptor: dict[str, Any]) -> Iterator[Issue]:
             issue = _convert(table, error, seen)
             if issue is not None:
                 yield issue
+    if report.valid:
+        yield from _full_width(table, descriptor)
+
+
+def _full_width(table: Table, descriptor: dict[str, Any]) -> Iterator[Issue]:
+    """Python reads １２００ as 1200, so frictionless accepts it; other tools reading the
+    downloaded CSV do not. Numbers and dates must be plain ASCII."""
+    typed = [(i, f["name"]) for i, f in enumerate(descriptor["fields"])
+             if f["type"] in ("number", "integer", "date", "year")]
+    for row, values in enumerate(table.rows, start=1):
+        for i, name in typed:
+            if i < len(values) and not values[i].isascii():
+                yield Issue("schema-type-error",
+                            f'"{values[i]}" has full-width or other non-ASCII characters; '
+                            "write it with half-width digits 0-9, e.g. 1200.50 or 2024-03-05",
+                            table.shown, row, name)
 
 
 def _convert(table: Table, error: Any, seen: set[tuple[int | None, str | None]]) -> Issue | None:

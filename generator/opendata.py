@@ -1,0 +1,271 @@
+"""Stage 4, render: the open-data downloads (开放数据), in memory.
+
+Every published package, under data/<package path>/ in the site, so that residents,
+auditors and journalists can download it and check it with their own tools:
+
+- datapackage.json, a Frictionless Data Package (v1) descriptor: the source descriptor's
+  checked properties, and each table with its byte count, SHA-256 (both checked by
+  ``frictionless validate``) and its canonical Table Schema inlined, since frictionless
+  refuses a schema path outside the package as unsafe;
+- each CSV byte for byte as in the datasets, and the same rows as JSON typed by the schema;
+- <name>.zip holding datapackage.json and the CSVs, the same bytes on every build.
+
+Also every canonical schema under data/schemas/ and data/SHA256SUMS. Vouchers and documents
+stay at their own addresses on the site, which the tables' voucher and document columns give.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import math
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from . import schemas
+from .model import Portal
+from .model.datapackages import DataPackage
+
+EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip can hold: no build time in the bytes
+TRUE, FALSE = ("true", "True", "TRUE", "1"), ("false", "False", "FALSE", "0")  # Table Schema
+CODELISTS_DESCRIPTION = ("其他数据包引用的代码：科目表、项目类别、社区和标准类别。"
+                         "Codes the other packages refer to: the chart of accounts, project "
+                         "categories, communities and standard categories.")
+LEDGER_DESCRIPTION = ("corrects 列不为空的条目更正了它指向的原条目，原条目不再计入合计。"
+                      "An entry named in another entry's corrects column is corrected and no "
+                      "longer counts in totals.")
+
+
+@dataclass(frozen=True)
+class DataFile:
+    path: str  # in the site, e.g. data/communities/demo/ledger.csv
+    data: bytes
+    sha256: str
+
+    @property
+    def name(self) -> str:
+        return PurePosixPath(self.path).name
+
+    @property
+    def size(self) -> int:
+        return len(self.data)
+
+
+def data_file(path: str, data: bytes) -> DataFile:
+    return DataFile(path, data, hashlib.sha256(data).hexdigest())
+
+
+@dataclass(frozen=True)
+class Resource:
+    name: str
+    table: str  # its canonical Table Schema, and its section of the data dictionary
+    rows: int
+    csv: DataFile
+    json: DataFile
+
+
+@dataclass(frozen=True)
+class Package:
+    package: DataPackage
+    descriptor: DataFile
+    zip: DataFile
+    resources: tuple[Resource, ...]
+
+    @property
+    def files(self) -> tuple[DataFile, ...]:
+        return (self.zip, self.descriptor,
+                *(f for r in self.resources for f in (r.csv, r.json)))
+
+
+@dataclass(frozen=True)
+class OpenData:
+    packages: tuple[Package, ...]
+    schemas: tuple[DataFile, ...]
+    sums: DataFile  # data/SHA256SUMS
+
+    def files(self) -> list[DataFile]:
+        return [f for p in self.packages for f in p.files] + [*self.schemas, self.sums]
+
+
+def build(portal: Portal) -> OpenData:
+    packages = tuple(package(p) for p in portal.packages)
+    tables = tuple(data_file(f"data/schemas/{t}.json", schema_bytes(t)) for t in schemas.TABLES)
+    listed = [f for p in packages for f in p.files] + list(tables)
+    return OpenData(packages, tables, data_file("data/SHA256SUMS", sha256sums(listed)))
+
+
+def schema_bytes(table: str) -> bytes:
+    return resources.files("generator").joinpath(f"schemas/{table}.json").read_bytes()
+
+
+def package(p: DataPackage) -> Package:
+    base = f"data/{p.path}"
+    found, described = [], []
+    for name, table in p.resources:
+        raw = (Path(p.source) / f"{name}.csv").read_bytes()
+        rows = typed_rows(table, raw)
+        found.append(Resource(name, table, len(rows), data_file(f"{base}/{name}.csv", raw),
+                              data_file(f"{base}/{name}.json", rows_json(rows))))
+        described.append(resource_descriptor(name, table, raw, rows))
+    descriptor = data_file(f"{base}/datapackage.json", dumps(package_descriptor(p, described)))
+    archive = zip_bytes([("datapackage.json", descriptor.data)]
+                        + [(f"{r.name}.csv", r.csv.data) for r in found])
+    return Package(p, descriptor, data_file(f"{base}/{p.name}.zip", archive), tuple(found))
+
+
+def package_descriptor(p: DataPackage, described: list[dict[str, Any]]) -> dict[str, Any]:
+    """The source descriptor's properties that its JSON Schema defines (and so were checked),
+    its licences if it has any, and the resources as published."""
+    if not p.kind:
+        return {"name": p.name, "title": p.title, "description": CODELISTS_DESCRIPTION,
+                "resources": described}
+    source = json.loads((Path(p.source) / "datapackage.json").read_text(encoding="utf-8-sig"))
+    checked = schemas.descriptor(p.kind)["properties"]
+    result = {k: v for k, v in source.items() if k in checked and k != "resources"}
+    if isinstance(source.get("licenses"), list):
+        result["licenses"] = source["licenses"]
+    result["name"] = p.name
+    if p.kind == "community-package":
+        result["countryCode"] = "CN"  # Fiscal Data Package 0.3.0, see fiscal()
+    result["resources"] = described
+    return result
+
+
+def resource_descriptor(name: str, table: str, raw: bytes,
+                        rows: list[dict[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "name": name, "path": f"{name}.csv", "format": "csv", "mediatype": "text/csv",
+        "encoding": "utf-8",  # a byte-order mark, as Excel writes, is read as such
+        "bytes": len(raw), "hash": f"sha256:{hashlib.sha256(raw).hexdigest()}",
+        "schema": schemas.descriptor(table),
+    }
+    result.update(fiscal(table, rows))
+    return result
+
+
+def typed_rows(table: str, raw: bytes) -> list[dict[str, Any]]:
+    """The rows keyed by column, each value typed as its Table Schema field says."""
+    schema = schemas.descriptor(table)
+    fields, missing = schema["fields"], set(schema.get("missingValues", [""]))
+    records = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    return [{f["name"]: typed(f, cell, missing) for f, cell in zip(fields, row, strict=True)}
+            for row in records[1:]]
+
+
+def typed(field: dict[str, Any], cell: str, missing: set[str]) -> Any:
+    if cell in missing:
+        return None
+    kind = field["type"]
+    if kind == "integer":
+        return int(cell)
+    if kind == "number":
+        value = float(cell)
+        return value if math.isfinite(value) else cell  # JSON has no NaN or infinity
+    if kind == "boolean" and cell in field.get("trueValues", TRUE):
+        return True
+    if kind == "boolean" and cell in field.get("falseValues", FALSE):
+        return False
+    return cell  # strings, and dates as written (ISO 8601)
+
+
+def rows_json(rows: list[dict[str, Any]]) -> bytes:
+    """One row per line, columns in the table's order: readable, and diffs stay small."""
+    lines = ",\n".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) for r in rows)
+    return (f"[\n{lines}\n]\n" if rows else "[]\n").encode("utf-8")
+
+
+def dumps(descriptor: dict[str, Any]) -> bytes:
+    return (json.dumps(descriptor, ensure_ascii=False, indent=2, sort_keys=True)
+            + "\n").encode("utf-8")
+
+
+def zip_bytes(files: Iterable[tuple[str, bytes]]) -> bytes:
+    """A zip whose bytes depend only on the files: sorted names, fixed times and modes.
+    Stored, not deflated: deflate's output differs between zlib builds (zlib-ng), and
+    ``portal verify`` must rebuild the same bytes on any machine."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        for name, data in sorted(files):
+            info = zipfile.ZipInfo(name, date_time=EPOCH)
+            info.create_system = 3  # Unix, whatever the build machine
+            info.external_attr = 0o100644 << 16  # a regular file, rw-r--r--
+            archive.writestr(info, data)
+    return buffer.getvalue()
+
+
+def sha256sums(files: Sequence[DataFile]) -> bytes:
+    """``sha256sum`` format, paths relative to data/: ``sha256sum -c SHA256SUMS`` there."""
+    lines = sorted((f.path.removeprefix("data/"), f.sha256) for f in files)
+    return "".join(f"{sha}  {path}\n" for path, sha in lines).encode("utf-8")
+
+
+# Fiscal Data Package 0.3.0 (frictionlessdata specs, 2016; the last version with a JSON
+# Schema), with its property names: `model` with `measures` (source, currency, phase) and
+# `dimensions` (attributes with source and resource, primaryKey, dimensionType,
+# classificationType), `granularity` and `fiscalPeriod`. They sit on each fiscal resource,
+# not the package: a community package also holds tables that are not fiscal, and its budget
+# and ledger differ in phase, granularity and period. (1.0-rc1, 2018, still a draft, moved
+# these to a columnType on each field.) China's fiscal year, like the budgets', is the
+# calendar year.
+LEDGER_DIMENSIONS = (
+    ("date", "datetime", (("date", "date"),)),
+    ("direction", "other", (("direction", "direction"),)),
+    ("category", "classification", (("code", "category"),)),
+    ("budget-line", "activity", (("code", "budget_line"),)),
+    ("counterparty", "entity", (("name", "counterparty"),)),
+    ("entry", "fact", (("id", "entry_id"), ("description", "description"),
+                       ("voucher", "voucher"), ("corrects", "corrects"))),
+)
+BUDGET_DIMENSIONS = (
+    ("fiscal-year", "datetime", (("year", "year"),)),
+    ("direction", "other", (("direction", "direction"),)),
+    ("category", "classification", (("code", "category"),)),
+    ("budget-line", "activity", (("code", "line_id"), ("label", "item"), ("note", "note"))),
+)
+
+
+def fiscal(table: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    if table == "ledger":
+        dates = sorted(r["date"] for r in rows)
+        period = {"start": dates[0], "end": dates[-1]} if dates else None
+        found = _fiscal(table, "executed", "transaction", LEDGER_DIMENSIONS, period)
+        return {**found, "description": LEDGER_DESCRIPTION}
+    if table == "budget":
+        years = sorted(r["year"] for r in rows)
+        period = {"start": f"{years[0]}-01-01", "end": f"{years[-1]}-12-31"} if years else None
+        return _fiscal(table, "approved", "aggregated", BUDGET_DIMENSIONS, period)
+    return {}
+
+
+def _fiscal(resource: str, phase: str, granularity: str, dimensions: Any,
+            period: dict[str, str] | None) -> dict[str, Any]:
+    model = {
+        "measures": {"amount": {"source": "amount", "resource": resource, "currency": "CNY",
+                                "phase": phase}},
+        "dimensions": {name: _dimension(resource, kind, attributes)
+                       for name, kind, attributes in dimensions},
+    }
+    found: dict[str, Any] = {"granularity": granularity, "model": model}
+    if period:
+        found["fiscalPeriod"] = period
+    return found
+
+
+def _dimension(resource: str, kind: str,
+               attributes: tuple[tuple[str, str], ...]) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "attributes": {name: {"source": column, "resource": resource}
+                       | ({"labelfor": "code"} if name == "label" else {})
+                       for name, column in attributes},
+        "primaryKey": attributes[0][0],
+        "dimensionType": kind,
+    }
+    if kind == "classification":
+        result["classificationType"] = "economic"  # the chart of accounts: what money is for
+    return result

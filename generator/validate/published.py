@@ -1,0 +1,83 @@
+"""Published entries and vouchers never change: a mistake is corrected by a new entry.
+
+The git history says what each entry was when it was first published. An entry that
+now differs, or is gone, is a silent edit; so is a voucher file replaced or removed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from .. import schemas
+from ..issues import Issue
+from ..published import PublishedRow, Record, blob_id
+from ..records import Community, Entry
+
+HOW_TO_CORRECT = ("a published entry never changes: put back the published values, then "
+                  'add a new entry with corrects "{id}" that carries the right figures '
+                  "(the portal shows both and counts only the new one)")
+
+
+def check(c: Community, record: Record) -> Iterator[Issue]:
+    yield from check_entries(c, record)
+    yield from check_vouchers(c, record)
+
+
+def check_entries(c: Community, record: Record) -> Iterator[Issue]:
+    current = {e.entry_id: e for e in c.entries}
+    path = c.shown["ledger"]
+    for entry_id, first in record.entries.get(c.id, {}).items():
+        when = f"published on {first.date[:10]} (commit {first.commit[:7]})"
+        entry = current.get(entry_id)
+        if entry is None:
+            yield Issue("ledger-entry-deleted",
+                        f'entry "{entry_id}" was {when} and is no longer in the ledger; it '
+                        f"read: {_as_published(first)}. Put the row back; "
+                        + HOW_TO_CORRECT.format(id=entry_id), path, field="entry_id")
+            continue
+        changes = list(_changes(first, entry))
+        if changes:
+            said = "; ".join(f'{name} was "{old}", now "{new}"' for name, old, new in changes)
+            yield Issue("ledger-entry-changed",
+                        f'entry "{entry_id}" was {when} and has been changed: {said}; '
+                        + HOW_TO_CORRECT.format(id=entry_id), path, entry.row, changes[0][0])
+
+
+def _changes(first: PublishedRow, entry: Entry) -> Iterator[tuple[str, str, str]]:
+    now = (entry.entry_id, entry.date.isoformat(), entry.direction, entry.category,
+           str(entry.amount), entry.counterparty, entry.description, entry.voucher,
+           entry.budget_line, entry.corrects)
+    for name, old, new in zip(schemas.columns("ledger"), first.values, now, strict=True):
+        if old.strip() != new.strip() and not (name == "amount" and _same_amount(old, new)):
+            yield name, old, new
+
+
+def _same_amount(old: str, new: str) -> bool:
+    """4162 and 4162.00 are the same published figure."""
+    try:
+        return Decimal(old) == Decimal(new)
+    except InvalidOperation:
+        return False
+
+
+def _as_published(first: PublishedRow) -> str:
+    return ", ".join(f"{name}={value}" for name, value
+                     in zip(schemas.columns("ledger"), first.values, strict=True) if value)
+
+
+def check_vouchers(c: Community, record: Record) -> Iterator[Issue]:
+    rows = {e.voucher: e.row for e in c.entries}
+    path = c.shown["ledger"]
+    for inside, first in sorted(record.vouchers.get(c.id, {}).items()):
+        file = Path(c.path) / inside
+        if file.is_file() and not file.is_symlink() and blob_id(file) == first.blob:
+            continue
+        what = "has been replaced" if file.is_file() else "has been removed"
+        yield Issue("ledger-voucher-changed",
+                    f"voucher {inside} was published on {first.date[:10]} (commit "
+                    f"{first.commit[:7]}) and {what}; put the published file back "
+                    f"(git checkout {first.commit[:7]} -- {inside}, run in the package "
+                    "folder). A better scan goes in a new file, named by a new entry that "
+                    "corrects the old one", path, rows.get(inside), "voucher")

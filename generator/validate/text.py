@@ -1,0 +1,144 @@
+"""Every text cell and descriptor text is public: no personal numbers, no spreadsheet
+formulas.
+
+Personal data: mainland ID card numbers (18 characters, checked with their ISO 7064
+check digit), mobile numbers (11 digits from 13x to 19x, with or without +86 and
+separators) and bank card numbers (16 to 19 digits that pass the Luhn check). Full-width
+digits count too. A package may declare public service numbers (a property hotline) in
+``public_numbers``; those are allowed. The message masks the number: the report is
+published in CI logs.
+
+Formulas: a downloaded CSV opened in Excel or WPS runs a cell starting with = + - @ (or a
+tab or carriage return) as a formula; such a text cell is refused.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from functools import cache
+from typing import Any
+
+from .. import schemas
+from ..issues import Issue
+from ..load import Package, Table
+
+# A run of at least 11 digits, perhaps split by spaces or hyphens: cheap to look for
+# first, so that the ordinary cell costs one regex search.
+CANDIDATE = re.compile(r"(?:\+?86[ -]?)?\d(?:[ -]?\d){10,}[ -]?[\dXx]?")
+ID_CARD = re.compile(r"[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
+                     r"\d{3}[\dXx]")
+MOBILE = re.compile(r"1[3-9]\d{9}")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+MAX_CELL = 5000  # characters: a summary is a paragraph; anything longer is a pasted document
+ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+
+
+def id_card_valid(number: str) -> bool:
+    total = sum(int(d) * w for d, w in zip(number[:17], ID_WEIGHTS, strict=True))
+    return "10X98765432"[total % 11] == number[17].upper()
+
+
+def luhn_valid(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch) * (2 if i % 2 else 1)
+        total += d - 9 if d > 9 else d
+    return total % 10 == 0
+
+
+def personal_numbers(text: str, allowed: frozenset[str] = frozenset()) -> Iterator[tuple[str, str]]:
+    """(issue code, masked number) for each personal number in the text."""
+    plain = unicodedata.normalize("NFKC", text)  # full-width digits are digits too
+    for match in CANDIDATE.finditer(plain):
+        digits = re.sub(r"[ -]", "", match.group()).removeprefix("+")
+        if digits in allowed or (digits.startswith("86") and digits[2:] in allowed):
+            continue
+        found = _classify(digits)
+        if found:
+            yield found, mask(match.group().strip())
+
+
+def _classify(digits: str) -> str | None:
+    for start in range(len(digits) - 17):  # an ID card number inside a longer run
+        if ID_CARD.fullmatch(digits[start:start + 18]) and id_card_valid(digits[start:start + 18]):
+            return "personal-id-number"
+    if MOBILE.fullmatch(digits.removeprefix("86") if len(digits) == 13 else digits):
+        return "personal-mobile-number"
+    if digits.isdigit() and 16 <= len(digits) <= 19 and luhn_valid(digits):
+        return "personal-bank-card"
+    return None
+
+
+def mask(number: str) -> str:
+    """Keep the first three and last two characters: enough to find it, not to use it."""
+    return number[:3] + "*" * (len(number) - 5) + number[-2:]
+
+
+NAMES = {"personal-id-number": "a mainland ID card number",
+         "personal-mobile-number": "a mobile phone number",
+         "personal-bank-card": "a bank card number"}
+
+
+def personal_issue(code: str, masked: str, path: str, row: int | None,
+                    field: str) -> Issue:
+    return Issue(code, f"{masked} looks like {NAMES[code]}; personal data may not be "
+                 "published: remove it (a public service number may be listed in the "
+                 "package's public_numbers)", path, row, field)
+
+
+@cache
+def text_columns(table_schema: str) -> frozenset[str]:
+    return frozenset(f["name"] for f in schemas.descriptor(table_schema)["fields"]
+                     if f["type"] == "string")
+
+
+def check_table(table: Table, allowed: frozenset[str] = frozenset()) -> Iterator[Issue]:
+    """Run on a table whose header is right, so that columns are where the schema says."""
+    columns = [(i, name) for i, name in enumerate(table.header)
+               if name in text_columns(table.schema)]
+    for row, values in enumerate(table.rows, start=1):
+        for i, name in columns:
+            cell = values[i] if i < len(values) else ""
+            if len(cell) > MAX_CELL:
+                yield Issue("cell-too-long",
+                            f"the text is {len(cell):,} characters long, over the limit of "
+                            f"{MAX_CELL:,}; keep a cell to a short text and put long documents "
+                            "in documents/", table.shown, row, name)
+                continue
+            if cell.startswith(FORMULA_START) and len(cell.strip()) > 1:
+                yield Issue("cell-formula",
+                            f"the text starts with {cell[0]!r}, which Excel and WPS run as a "
+                            "formula when the downloaded CSV is opened; begin the text with "
+                            "a word instead", table.shown, row, name)
+            for code, masked in personal_numbers(cell, allowed):
+                yield personal_issue(code, masked, table.shown, row, name)
+
+
+def public_numbers(package: Package) -> frozenset[str]:
+    listed = package.descriptor.get("public_numbers")
+    if not isinstance(listed, list):
+        return frozenset()
+    return frozenset(re.sub(r"[^\d]", "", unicodedata.normalize("NFKC", str(item.get("number"))))
+                     for item in listed if isinstance(item, dict))
+
+
+def check_descriptor(package: Package, allowed: frozenset[str]) -> Iterator[Issue]:
+    for where, text in _texts(package.descriptor):
+        if where.startswith("public_numbers"):
+            continue
+        for code, masked in personal_numbers(text, allowed):
+            yield personal_issue(code, masked, package.shown, None, where)
+
+
+def _texts(value: Any, where: str = "") -> Iterable[tuple[str, str]]:
+    """(JSON path, text) of every string in a descriptor."""
+    if isinstance(value, str):
+        yield where, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, f"{where}.{key}" if where else str(key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, f"{where}[{index}]")

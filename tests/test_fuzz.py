@@ -1,0 +1,130 @@
+"""Property-based tests: whatever bytes, rows or descriptors arrive, validation ends in a
+report (exit 0 or 1), never a traceback; and data that validates also renders."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator import schemas
+from generator.build import check
+from generator.config import BuildConfig
+from generator.model import build_model
+from generator.render import render
+
+from .conftest import MINIMAL
+
+FUZZ = settings(max_examples=40, deadline=None, derandomize=True,
+                suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                       HealthCheck.too_slow])
+TABLES = {"communities/demo/ledger.csv": "ledger", "communities/demo/budget.csv": "budget",
+          "foundation/donations.csv": "donations", "protection-fund/steps.csv": "steps",
+          "standards/standards.csv": "standards", "codelists/categories.csv": "categories"}
+DESCRIPTORS = ("communities/demo/datapackage.json", "foundation/datapackage.json",
+               "protection-fund/datapackage.json", "standards/datapackage.json")
+
+# Cells maintainers and attackers actually produce, mixed with random text.
+TRICKY = st.sampled_from([
+    "", " ", "2024/3/5", "2024年3月5日", "45356", "1,234.00", "１２３４", "¥12", "12.345", "-0",
+    "1e308", "NaN", "inf", "0x10", "٣", "\u200b", "\u202e", "\x00", "\r", "\n", '"', '""',
+    "x" * 6000,
+    "=1+1", "@A1", "<script>", "{{ 7*7 }}", "../../etc/passwd", "vouchers/../../x.png",
+    "vouchers/", "C:\\x.png", "13800138000", "11010519491231002X", "🏠", "D-001", "fee",
+    "income", "expense", "2021-02-30", "2021-13-01", "9999-12-31", "0001-01-01",
+])
+CELL = st.one_of(TRICKY, st.text(max_size=30))
+
+
+@pytest.fixture(scope="module")
+def scratch(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("fuzz")
+
+
+def fresh(scratch: Path) -> Path:
+    datasets = scratch / "datasets"
+    shutil.rmtree(datasets, ignore_errors=True)
+    shutil.copytree(MINIMAL, datasets)
+    return datasets
+
+
+def outcome(datasets: Path) -> bool:
+    """Validate, and for valid data also model and render (Chinese; English shares the
+    model and templates): any exception fails the test."""
+    config = BuildConfig(datasets=datasets, today=date(2026, 1, 1), site_url="")
+    validated = check(config)
+    assert all(issue.path for issue in validated.report.issues)  # every problem is placed
+    if validated.report.valid:
+        render(build_model(validated, config.today))
+    return validated.report.valid
+
+
+@FUZZ
+@given(path=st.sampled_from(sorted(TABLES)), data=st.binary(max_size=400))
+def test_any_bytes_as_a_table_give_a_report(scratch: Path, path: str, data: bytes) -> None:
+    datasets = fresh(scratch)
+    (datasets / path).write_bytes(data)
+    assert outcome(datasets) in (True, False)
+
+
+@FUZZ
+@given(path=st.sampled_from(sorted(TABLES)), data=st.data())
+def test_any_cells_under_the_right_header_give_a_report(scratch: Path, path: str,
+                                                        data: st.DataObject) -> None:
+    datasets = fresh(scratch)
+    columns = schemas.columns(TABLES[path])
+    rows = data.draw(st.lists(st.lists(CELL, min_size=len(columns) - 1,
+                                       max_size=len(columns) + 1), max_size=4))
+    text = ",".join(columns) + "\n" + "".join(
+        ",".join('"' + c.replace('"', '""') + '"' for c in row) + "\n" for row in rows)
+    (datasets / path).write_text(text, encoding="utf-8")
+    assert outcome(datasets) in (True, False)
+
+
+@FUZZ
+@given(path=st.sampled_from(sorted(TABLES)), data=st.data())
+def test_one_changed_cell_in_valid_data_gives_a_report(scratch: Path, path: str,
+                                                       data: st.DataObject) -> None:
+    datasets = fresh(scratch)
+    lines = (datasets / path).read_text(encoding="utf-8").splitlines()
+    row = data.draw(st.integers(1, len(lines) - 1))
+    cells = lines[row].split(",")
+    column = data.draw(st.integers(0, len(cells) - 1))
+    cells[column] = '"' + data.draw(CELL).replace('"', '""') + '"'
+    lines[row] = ",".join(cells)
+    (datasets / path).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert outcome(datasets) in (True, False)
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | CELL,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(CELL, inner, max_size=3),
+    max_leaves=12)
+
+
+@FUZZ
+@given(path=st.sampled_from(DESCRIPTORS), data=st.data())
+def test_any_descriptor_gives_a_report(scratch: Path, path: str, data: st.DataObject) -> None:
+    datasets = fresh(scratch)
+    descriptor = json.loads((datasets / path).read_text(encoding="utf-8"))
+    if data.draw(st.booleans()):  # replace one property of the real descriptor
+        key = data.draw(st.sampled_from(sorted(descriptor)))
+        descriptor[key] = data.draw(JSON)
+        text = json.dumps(descriptor, ensure_ascii=False)
+    else:  # or the whole file
+        text = json.dumps(data.draw(JSON), ensure_ascii=False)
+    (datasets / path).write_text(text, encoding="utf-8")
+    assert outcome(datasets) in (True, False)
+
+
+@FUZZ
+@given(body=st.text(max_size=300) | st.lists(CELL, max_size=8).map("\n".join))
+def test_any_standard_text_gives_a_report(scratch: Path, body: str) -> None:
+    datasets = fresh(scratch)
+    (datasets / "standards/texts/xy-t-001-2024.md").write_text(body, encoding="utf-8")
+    assert outcome(datasets) in (True, False)

@@ -1,0 +1,120 @@
+"""Inputs that are unusual but unambiguous are accepted (README, "Accepted as is"); a file
+over the size limit is refused with its size, before it is read; public service numbers
+declared by a package pass the personal-data check."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.validate.text import id_card_valid, luhn_valid, mask, personal_numbers
+
+from .conftest import compose, run
+from .test_validation_rules import reported
+
+LEDGER = "communities/demo/ledger.csv"
+
+
+def rewrite(datasets: Path, rel: str, change: object) -> None:
+    path = datasets / rel
+    path.write_bytes(change(path.read_bytes()))  # type: ignore[operator]
+
+
+def valid(datasets: Path) -> None:
+    result = run("validate", "--datasets", str(datasets.name))
+    assert result.exit_code == 0, result.output
+    assert "valid: 0 error(s)" in result.output
+
+
+def test_excel_byte_order_mark_is_accepted(workdir: Path) -> None:
+    datasets = compose(workdir)
+    for rel in (LEDGER, "foundation/donations.csv", "codelists/categories.csv"):
+        rewrite(datasets, rel, lambda b: b"\xef\xbb\xbf" + b)
+    valid(datasets)
+
+
+def test_windows_and_mixed_line_endings_are_accepted(workdir: Path) -> None:
+    datasets = compose(workdir)
+    rewrite(datasets, LEDGER, lambda b: b.replace(b"\n", b"\r\n"))
+    lines = (datasets / "foundation/donations.csv").read_bytes().split(b"\n")
+    mixed = b"".join(line + (b"\r\n" if i % 2 else b"\n") for i, line in enumerate(lines[:-1]))
+    (datasets / "foundation/donations.csv").write_bytes(mixed)
+    valid(datasets)
+
+
+def test_a_table_with_only_its_header_is_an_empty_table(workdir: Path) -> None:
+    datasets = compose(workdir)
+    rewrite(datasets, "communities/demo/resolutions.csv", lambda b: b.split(b"\n")[0] + b"\n")
+    valid(datasets)
+    result = run("build", "--datasets", "datasets", "--out", "site")
+    assert result.exit_code == 0, result.output
+    page = (workdir / "site/communities/demo/index.html").read_text("utf-8")
+    assert "尚未公开决议。" in page
+
+
+def test_a_quoted_cell_may_hold_commas_quotes_and_line_breaks(workdir: Path) -> None:
+    datasets = compose(workdir)
+    rewrite(datasets, LEDGER, lambda b: b.replace(
+        "2021年1月停车收益".encode(), '"停车收益，含""月卡""\n共 12 张"'.encode()))
+    valid(datasets)
+
+
+def test_file_over_the_size_limit_is_refused_with_its_size(workdir: Path) -> None:
+    datasets = compose(workdir)
+    rewrite(datasets, LEDGER, lambda b: b + b"x" * 200_000)  # e.g. a pasted export
+    size = (datasets / LEDGER).stat().st_size
+    result = run("validate", "--datasets", "datasets", "--max-file-bytes", "100000")
+    assert result.exit_code == 1
+    assert reported(result.output, "error") == [
+        f"datasets/{LEDGER}: the file is {size:,} bytes, over the limit of 100,000 "
+        "(--max-file-bytes) [file-too-large]"]
+
+
+def test_huge_descriptor_is_refused_before_it_is_parsed(workdir: Path) -> None:
+    datasets = compose(workdir)
+    (datasets / "standards/datapackage.json").write_bytes(b"[" * 2_000_000)
+    result = run("validate", "--datasets", "datasets", "--max-file-bytes", "1000000")
+    assert result.exit_code == 1
+    assert ("datasets/standards/datapackage.json: the file is 2,000,000 bytes, over the limit "
+            "of 1,000,000 (--max-file-bytes) [file-too-large]") in reported(result.output,
+                                                                           "error")
+
+
+def test_declared_public_service_number_is_allowed(workdir: Path) -> None:
+    datasets = compose(workdir)
+    rewrite(datasets, LEDGER, lambda b: b.replace(
+        "2021年1月停车收益".encode(), "停车收益（物业服务热线 138-0013-8000）".encode()))
+    refused = run("validate", "--datasets", "datasets")
+    assert reported(refused.output, "error") == [
+        f"datasets/{LEDGER}:2: description: 138********00 looks like a mobile phone number; "
+        "personal data may not be published: remove it (a public service number may be "
+        "listed in the package's public_numbers) [personal-mobile-number]"]
+    rewrite(datasets, "communities/demo/datapackage.json", lambda b: b.replace(
+        b'"resources"', '"public_numbers": [{"number": "13800138000", "label": "物业服务热线"}],\n'
+        '  "resources"'.encode()))
+    valid(datasets)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("身份证 11010519491231002X", "personal-id-number"),
+    ("身份证 １１０１０５１９４９１２３１００２Ｘ", "personal-id-number"),  # full-width
+    ("电话 +86 139 1234 5678", "personal-mobile-number"),
+    ("卡号 6222-0212-3456-7890-128", "personal-bank-card"),
+])
+def test_personal_numbers_are_found_however_they_are_written(text: str, code: str) -> None:
+    assert [c for c, _ in personal_numbers(text)] == [code]
+
+
+@pytest.mark.parametrize("text", [
+    "合同 2021-0520 号", "028-85551234", "1380013800", "11010519491231002Y 有误",
+    "11010519491231003X", "6222021234567890129", "2021-01-10 至 2021-12-31", "金额 1234567.89",
+])
+def test_ordinary_numbers_are_not_personal(text: str) -> None:
+    assert list(personal_numbers(text)) == []
+
+
+def test_checksums_and_masks_follow_the_standards() -> None:
+    assert id_card_valid("11010519491231002X") and not id_card_valid("110105194912310021")
+    assert luhn_valid("79927398713") and not luhn_valid("79927398710")
+    assert mask("13800138000") == "138******00"
