@@ -12,6 +12,7 @@ import click
 from . import __version__
 from .build import ValidationFailed, build, check, verify
 from .config import BuildConfig
+from .demo import MAX_COMMUNITIES, MAX_ENTRIES, MAX_YEARS, DemoError, write_demo
 from .issues import Report
 from .load import DEFAULT_MAX_FILE_BYTES
 from .render import RenderError
@@ -121,6 +122,27 @@ def serve_command(datasets: Path, dev_addr: str) -> None:
 
     _require_dir(datasets)
     serve(BuildConfig(datasets=datasets), dev_addr)
+
+
+@cli.command("demo")
+@click.option("--communities", type=click.IntRange(1, MAX_COMMUNITIES), required=True,
+              help="Number of community packages (小区) to invent.")
+@click.option("--years", type=click.IntRange(1, MAX_YEARS), required=True,
+              help="Years of accounts; the ledgers end in December 2025.")
+@click.option("--entries-per-month", type=click.IntRange(10, MAX_ENTRIES), default=100,
+              show_default=True, help="Ledger entries of each community in each month.")
+@click.option("--seed", type=int, default=1, show_default=True,
+              help="The same seed gives byte-identical files.")
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), required=True,
+              help="A new or empty folder for the datasets.")
+def demo_command(communities: int, years: int, entries_per_month: int, seed: int,
+                 out: Path) -> None:
+    """Write a synthetic district (合成演示数据) of valid packages, for benchmarks."""
+    try:
+        summary = write_demo(out, communities, years, entries_per_month, seed)
+    except DemoError as exc:
+        raise click.UsageError(str(exc)) from exc
+    click.echo(summary.line())
 
 
 if __name__ == "__main__":

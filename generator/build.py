@@ -15,14 +15,15 @@ from pathlib import Path
 
 from jinja2 import TemplateError
 
-from . import manifest
+from . import manifest, shells
 from .config import BuildConfig
 from .issues import Report
 from .load import load
-from .model import build_model
-from .render import RenderError, render
+from .model import Portal, build_model
+from .render import Asset, RenderedPage, RenderError, render, render_communities
 from .search import index_search
 from .site import add_raw_files, publish, run_mkdocs, stage_docs, staging
+from .stages import Stages
 from .validate import Validated, validate
 
 
@@ -32,36 +33,57 @@ class ValidationFailed(Exception):
         self.report = report
 
 
-def check(config: BuildConfig) -> Validated:
+def check(config: BuildConfig, stage: Stages | None = None) -> Validated:
     """Load and validate every package; writes nothing."""
-    datasets, load_issues = load(config.datasets, config.max_file_bytes, config.published_ref)
-    return validate(datasets, load_issues, config.today, config.strict)
+    stage = stage or Stages()
+    with stage("load"):
+        datasets, load_issues = load(config.datasets, config.max_file_bytes,
+                                     config.published_ref)
+    with stage("validate"):
+        return validate(datasets, load_issues, config.today, config.strict)
 
 
-def build(config: BuildConfig) -> Report:
-    validated = check(config)
+def build(config: BuildConfig, stage: Stages | None = None) -> Report:
+    stage = stage or Stages()
+    validated = check(config, stage)
     if not validated.report.valid:
         raise ValidationFailed(validated.report)
-    portal = build_model(validated, config.today, config.site_url)
-    try:
-        pages, assets = render(portal)
-        english, _ = render(portal, "en")
-    except TemplateError as exc:  # a template bug: say where, write nothing
-        raise RenderError(f"rendering failed: {exc}") from exc
+    with stage("model"):
+        portal = build_model(validated, config.today, config.site_url)
+    with stage("render"):
+        pages, assets, english = _render(portal)
     # mkdocs dates the sitemap from SOURCE_DATE_EPOCH: the build date, not the clock.
     with staging(config.out) as scratch, _source_date(_epoch(config.today)):
-        stage_docs(config.content, pages, assets, scratch / "docs")
-        stage_docs(None, english, (), scratch / "docs-en")
-        run_mkdocs(config.mkdocs_file, scratch / "docs", scratch / "site",
-                   data_version=validated.version, site_url=config.site_url)
-        run_mkdocs(config.mkdocs_file, scratch / "docs-en", scratch / "site" / "en",
-                   english=True, data_version=validated.version, site_url=config.site_url)
-        add_raw_files(assets, scratch / "site")
-        index_search(scratch / "site")
-        manifest.write(scratch / "site", validated.data_hashes or {}, validated.version,
-                       config.today)
-        publish(scratch / "site", config.out)
+        with stage("mkdocs"):
+            zh, en, site = shells.plan(pages), shells.plan(english), scratch / "site"
+            stage_docs(config.content, zh.built, assets, scratch / "docs")
+            stage_docs(None, en.built, (), scratch / "docs-en")
+            run_mkdocs(config.mkdocs_file, scratch / "docs", site,
+                       data_version=validated.version, site_url=config.site_url)
+            run_mkdocs(config.mkdocs_file, scratch / "docs-en", site / "en",
+                       english=True, data_version=validated.version, site_url=config.site_url)
+            add_raw_files(assets, site)
+        with stage("splice"):
+            for plan, root in ((zh, site), (en, site / "en")):
+                shells.splice(root, plan)
+                shells.sitemap(root, plan, config.today)
+        with stage("search index"):
+            index_search(scratch / "site")
+        with stage("write"):
+            manifest.write(scratch / "site", validated.data_hashes or {}, validated.version,
+                           config.today)
+            publish(scratch / "site", config.out)
     return validated.report
+
+
+def _render(portal: Portal) -> tuple[list[RenderedPage], list[Asset], list[RenderedPage]]:
+    try:
+        communities = render_communities(portal)
+        pages, assets = render(portal, communities=communities["zh"])
+        english, _ = render(portal, "en", communities=communities["en"])
+    except TemplateError as exc:  # a template bug: say where, write nothing
+        raise RenderError(f"rendering failed: {exc}") from exc
+    return pages, assets, english
 
 
 def verify(site: Path, datasets: Path, project: Path = Path(".")) -> list[str]:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import PurePosixPath
 from typing import Any
@@ -20,12 +20,13 @@ import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from . import charts, disclosure, feed, i18n, opendata, schemas, standard_text
+from . import disclosure, feed, i18n, opendata, parallel, schemas, standard_text
 from .issues import TYPES
 from .model import CommunityView, Portal
 from .model.compare import compare
-from .model.projects import FoundationView
 from .records import Category
+from .render_charts import community_charts, foundation_charts, home_charts
+from .rows import entry_rows
 
 
 class RenderError(Exception):
@@ -40,6 +41,7 @@ class RenderedPage:
     search: bool = True  # False: kept out of the search index (print-outs)
     file: bool = False  # True: a data file written as is (e.g. JSON), not a page
     translated: bool = False  # the page exists in both languages (language switch)
+    template: str = ""  # the Jinja template it came from: pages of one template share a shell
 
     def source(self) -> str:
         if self.file:
@@ -147,10 +149,14 @@ def relative(from_page: str, to: str) -> str:
     return "../" * depth + to
 
 
-def render(portal: Portal, lang: str = "zh",
-           strict: bool = False) -> tuple[list[RenderedPage], list[Asset]]:
+Part = tuple[list[RenderedPage], list[Asset]]
+
+
+def render(portal: Portal, lang: str = "zh", strict: bool = False,
+           communities: Part | None = None) -> Part:
     """The pages of one language. Files from the packages are published with the Chinese
-    pages only; English pages (under en/ in the site) link to them there."""
+    pages only; English pages (under en/ in the site) link to them there. The
+    communities' own pages may come ready-made from render_communities()."""
     env = environment(lang, strict)
     pages: list[RenderedPage] = []
     assets: list[Asset] = []
@@ -162,12 +168,9 @@ def render(portal: Portal, lang: str = "zh",
     rows, used = compare(portal.communities)
     page("compare/index.md", "compare.html", tr("各小区对比"),
          {"rows": rows, "categories": used})
-    for view in portal.communities:
-        _community_pages(page, view, portal)
-        assets.extend(_vouchers(view))
-        pages.append(_ledger_all(page, view, portal.categories))
-    for view in portal.communities:
-        _notice_pages(page, portal, view)
+    own, files = communities or community_part(portal, lang, strict, portal.communities)
+    pages.extend(own)
+    assets.extend(files)
     for area in portal.neighbourhoods:
         page(f"communities/{area.code.id}/index.md", "neighbourhood.html",
              i18n.name(lang)(area.code), {"n": area})
@@ -188,6 +191,38 @@ def render(portal: Portal, lang: str = "zh",
          {"tables": {t: schemas.field_docs(t) for t in schemas.TABLES},
           "package_schemas": {k: schemas.descriptor(k) for k in schemas.PACKAGES}})
     return pages, assets
+
+
+def community_part(portal: Portal, lang: str, strict: bool,
+                   views: Sequence[CommunityView]) -> Part:
+    """Each community's pages (overview, ledger, months, notices) and files."""
+    pages: list[RenderedPage] = []
+    assets: list[Asset] = []
+    page = _page_renderer(environment(lang, strict), portal, pages, lang)
+    for view in views:
+        _community_pages(page, view, portal)
+        assets.extend(_vouchers(view))
+        pages.append(_ledger_all(page, view, portal.categories))
+    for view in views:
+        _notice_pages(page, portal, view)
+    return pages, assets
+
+
+def render_communities(portal: Portal, strict: bool = False) -> dict[str, Part]:
+    """The communities' pages in both languages, shared over the cores: they are most of a
+    city's pages. A worker renders both languages of its communities, so that charts drawn
+    for one language serve the other."""
+    views = portal.communities
+    size = max(1, -(-len(views) // (parallel.workers() * 4)))
+    chunks = [views[i:i + size] for i in range(0, len(views), size)]
+
+    def job(index: int) -> dict[str, Part]:
+        return {lang: community_part(portal, lang, strict, chunks[index])
+                for lang in ("zh", "en")}
+
+    done = parallel.fork_map(job, len(chunks), parallel=len(views) >= 8)
+    return {lang: ([p for d in done for p in d[lang][0]], [a for d in done for a in d[lang][1]])
+            for lang in ("zh", "en")}
 
 
 def _foundation_pages(page: Any, portal: Portal, assets: list[Asset]) -> None:
@@ -329,7 +364,7 @@ def _page_renderer(env: Environment, portal: Portal, pages: list[RenderedPage],
             portal=portal, cat=portal.categories, link=link, asset=asset, title=title,
             **context)
         pages.append(RenderedPage(path, title, html, search=search,
-                                  translated=has_english(path)))
+                                  translated=has_english(path), template=template))
     page.tr = i18n.translator(lang)  # type: ignore[attr-defined]
     page.lang = lang  # type: ignore[attr-defined]
     return page
@@ -343,10 +378,16 @@ def _community_pages(page: Any, view: CommunityView, portal: Portal) -> None:
          page.tr("{title} 账目", title=view.c.title), {"v": view})
     page(f"{base}/corrections.md", "corrections.html",
          page.tr("{title} 更正记录", title=view.c.title), {"v": view})
+    # Package files (vouchers) are published in the Chinese tree only.
+    files = "../../" if page.lang == "zh" else "../" + relative(
+        f"{base}/ledger/2000-01.md", f"communities/{view.c.id}/")
     for month in view.months:
+        rows = entry_rows(month.entries, view.corrected_by, view.month_of, portal.categories,
+                          page.tr, i18n.name(page.lang), "../", files, money)
         page(f"{base}/ledger/{month.month}.md", "ledger_month.html",
              page.tr("{title} {month}账目", title=view.c.title,
-                     month=i18n.month_label(page.lang)(month.month)), {"v": view, "m": month})
+                     month=i18n.month_label(page.lang)(month.month)),
+             {"v": view, "m": month, "rows": rows})
 
 
 def _ledger_all(page: Any, view: CommunityView,
@@ -401,75 +442,3 @@ def _vouchers(view: CommunityView) -> list[Asset]:
     files |= {r.document for r in view.c.resolutions if r.document}
     files |= {s.document for s in view.c.statements if s.document}
     return [Asset(view.c.path / f, f"communities/{view.c.id}/{f}") for f in sorted(files)]
-
-
-# Charts (generator/charts.py): each page gets a dict of its charts, None where no data.
-
-def _same(text: str, **values: Any) -> str:
-    return text.format(**values) if values else text
-
-
-def localised(chart: charts.Chart | None, tr: Any) -> charts.Chart | None:
-    """A chart's caption, column headings and key in the page's language."""
-    if chart is None or tr is _same:
-        return chart
-    return replace(chart, title=tr(chart.title), headers=tuple(tr(h) for h in chart.headers),
-                   key=tuple((colour, tr(label)) for colour, label in chart.key))
-
-
-def community_charts(view: CommunityView, portal: Portal,
-                     tr: Any = _same) -> dict[str, charts.Chart | None]:
-    months = view.months
-    monthly = charts.monthly_chart(
-        "chart-months", "每月共有资金收入和支出", [m.month for m in months],
-        [m.income for m in months], [m.expense for m in months]) if months else None
-    col = view.collection
-    collection = charts.collection_chart(
-        "chart-collection", "物业费收缴率（按户）", [y.year for y in col],
-        [y.households_billed for y in col], [y.households_paid for y in col],
-        view.c.profile.trust_since.year) if col else None
-    found = {"budget": _budget_chart(view, portal, tr), "months": monthly,
-             "collection": collection}
-    return {k: localised(c, tr) for k, c in found.items()}
-
-
-def _budget_chart(view: CommunityView, portal: Portal, tr: Any = _same) -> charts.Chart | None:
-    """The latest budget year's expenses by category, largest budget first."""
-    if not view.budgets:
-        return None
-    year = view.budgets[-1]
-    totals: dict[str, tuple[Decimal, Decimal]] = {}
-    for r in (r for r in year.rows if r.direction == "expense"):
-        budget, actual = totals.get(r.category, (Decimal(0), Decimal(0)))
-        totals[r.category] = (budget + r.budget, actual + r.actual)
-    en = tr is not _same and tr("科目") != "科目"
-    rows = sorted(((portal.categories[c].name_en if en else portal.categories[c].name_zh, b, a)
-                   for c, (b, a) in totals.items()),
-                  key=lambda row: (-row[1], row[0]))
-    if year.unassigned_expense:
-        rows.append((tr("未对应预算行的支出"), Decimal(0), year.unassigned_expense))
-    if not rows:
-        return None
-    title = f"{year.year} " + tr("年支出：预算与实际（按科目）")
-    return charts.budget_chart("chart-budget", title,
-                               [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows])
-
-
-def foundation_charts(fv: FoundationView | None,
-                      tr: Any = _same) -> dict[str, charts.Chart | None]:
-    years = fv.years if fv else ()
-    return {"years": localised(charts.raised_spent_chart(
-        "chart-foundation-years", "每年募集和拨付", [y.year for y in years],
-        [y.raised for y in years], [y.spent for y in years]), tr) if years else None}
-
-
-def home_charts(portal: Portal, tr: Any = _same) -> dict[str, charts.Chart | None]:
-    """Each community's latest collection rate (households), highest first: a rate compares
-    communities of any size, where amounts would only compare their sizes."""
-    latest = sorted(((v.c.title, v.collection[-1]) for v in portal.communities if v.collection),
-                    key=lambda t: (-(t[1].household_rate or 0), t[0]))
-    return {"collection": localised(charts.communities_collection_chart(
-        "chart-communities-collection", "各小区最近一年物业费收缴率（按户）",
-        [t for t, _ in latest], [y.year for _, y in latest],
-        [y.households_billed for _, y in latest], [y.households_paid for _, y in latest]), tr)
-        if latest else None}

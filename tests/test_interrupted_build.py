@@ -156,10 +156,10 @@ def fail_in_english(monkeypatch: pytest.MonkeyPatch) -> None:
     # A template bug: StrictUndefined raises while the English pages are rendered.
     render = generator.build.render
 
-    def failing(portal: Any, lang: str = "zh") -> Any:
+    def failing(portal: Any, lang: str = "zh", **options: Any) -> Any:
         if lang == "en":
             raise jinja2.UndefinedError("'view' is undefined")
-        return render(portal, lang)
+        return render(portal, lang, **options)
 
     monkeypatch.setattr(generator.build, "render", failing)
 

@@ -35,7 +35,7 @@ def test_ledger_rows_become_cards_without_sideways_scrolling(phone: tuple[Page, 
     page.goto(url + "communities/demo/ledger/2021-01/")
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 375
-    amount = page.locator('#D-003 td[data-label="金额"]')
+    amount = page.locator('#D-003 td:nth-child(6)')
     assert amount.is_visible() and amount.inner_text() == "−3,000.00"
 
 

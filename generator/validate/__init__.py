@@ -41,7 +41,19 @@ class Validated:
 
 def validate(datasets: Datasets, load_issues: Iterable[Issue], today: date,
              strict: bool = False) -> Validated:
-    issues = list(load_issues)
+    with structure.checked_together(_tables(datasets)):
+        return _validate(datasets, list(load_issues), today, strict)
+
+
+def _tables(datasets: Datasets) -> list[Table]:
+    packages = [*datasets.communities, datasets.foundation, datasets.protection,
+                datasets.standards]
+    return [*datasets.codelists.values(),
+            *(t for p in packages if p is not None for t in p.tables.values())]
+
+
+def _validate(datasets: Datasets, issues: list[Issue], today: date,
+              strict: bool) -> Validated:
     categories = _categories(datasets.codelists.get("categories"), issues)
     typed = tuple(c for c in (_community(p, issues) for p in datasets.communities) if c)
     record = datasets.published

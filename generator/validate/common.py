@@ -25,11 +25,19 @@ def amount(path: str, row: int, field: str, value: Decimal, prefix: str = "",
 
 
 def attached_file(package_dir: Path, value: str, folder: str, code_prefix: str, path: str,
-                  row: int, field: str, allowed: dict[str, str] = ALLOWED) -> Iterator[Issue]:
-    """A voucher or document named in a row: present, safe and of an allowed type."""
+                  row: int, field: str, allowed: dict[str, str] = ALLOWED,
+                  seen: dict[str, tuple[str, str] | None] | None = None) -> Iterator[Issue]:
+    """A voucher or document named in a row: present, safe and of an allowed type.
+    ``seen`` keeps each path's verdict for one check: many rows may name one file (a
+    month's voucher book), which is then read once."""
     if not value:
         return
-    problem = check_file(package_dir, value, folder, allowed)
+    if seen is None:
+        problem = check_file(package_dir, value, folder, allowed)
+    elif value in seen:
+        problem = seen[value]
+    else:
+        problem = seen[value] = check_file(package_dir, value, folder, allowed)
     if problem:
         kind, message = problem
         yield Issue(f"{code_prefix}-{kind}", message, path, row, field)

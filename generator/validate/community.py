@@ -35,12 +35,13 @@ def check_findings(c: Community) -> Iterator[Issue]:
 def check_entries(c: Community, categories: Mapping[str, Category], today: date) -> Iterator[Issue]:
     budget_keys = {(b.year, b.line_id) for b in c.budget}
     path = c.shown["ledger"]
+    seen: dict[str, tuple[str, str] | None] = {}  # voucher path -> verdict, for this ledger
     for e in c.entries:
         yield from _category(path, e.row, e.category, e.direction, categories)
         yield from common.amount(path, e.row, "amount", e.amount, prefix="ledger-")
         dated = list(_date(c, e, today))
         yield from dated
-        yield from _voucher(c, e)
+        yield from _voucher(c, e, seen)
         # A wrong date would also make its budget line look wrong: report the date only.
         if not dated and e.budget_line and (e.date.year, e.budget_line) not in budget_keys:
             yield Issue("ledger-budget-line-unknown",
@@ -71,13 +72,14 @@ def _category(path: str, row: int, code: str, direction: str,
                     path, row, "category")
 
 
-def _voucher(c: Community, e: Entry) -> Iterator[Issue]:
+def _voucher(c: Community, e: Entry,
+             seen: dict[str, tuple[str, str] | None]) -> Iterator[Issue]:
     path = c.shown["ledger"]
     if not e.voucher and e.direction == "expense":
         yield Issue("ledger-voucher-missing", "an expense needs a voucher", path, e.row,
                     "voucher")
     yield from common.attached_file(c.path, e.voucher, "vouchers", "ledger-voucher", path,
-                                    e.row, "voucher")
+                                    e.row, "voucher", seen=seen)
 
 
 def check_corrections(c: Community) -> Iterator[Issue]:

@@ -3,16 +3,18 @@ Table Schemas (run by frictionless), with frictionless' errors turned into porta
 
 from __future__ import annotations
 
+import contextlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import jsonschema
 from frictionless import Resource, Schema
 from frictionless import errors as fl_errors
 
-from .. import schemas
+from .. import parallel, schemas
 from ..issues import Issue
 from ..load import PACKAGE_ID, Package, Table
 
@@ -45,8 +47,35 @@ def _json_message(error: jsonschema.ValidationError) -> str:
     return f"{error.instance!r} is not valid: {error.message}"
 
 
+PARALLEL_ROWS = 20_000  # below this, starting worker processes costs more than it saves
+_checked: dict[Path, list[Issue]] = {}  # set by checked_together() for one validation
+
+
+@contextlib.contextmanager
+def checked_together(tables: Sequence[Table]) -> Iterator[None]:
+    """Check every table at once, on every core: frictionless reads about 22,000 rows a
+    second on one core, and a city's ledgers hold millions. check_table() then answers
+    from the results."""
+    big = sum(len(t.rows) for t in tables) >= PARALLEL_ROWS
+    if not big:
+        yield
+        return
+    try:
+        found = parallel.fork_map(lambda i: _check(tables[i]), len(tables))
+        _checked.update(zip((t.path for t in tables), found, strict=True))
+        yield
+    finally:
+        _checked.clear()
+
+
 def check_table(table: Table) -> list[Issue]:
     """Header first: with wrong columns every row would fail, which helps nobody."""
+    if table.path in _checked:
+        return list(_checked[table.path])
+    return _check(table)
+
+
+def _check(table: Table) -> list[Issue]:
     header_issues = list(check_header(table, schemas.columns(table.schema)))
     if header_issues:
         return header_issues

@@ -1,0 +1,81 @@
+"""The city-scale benchmark: build synthetic districts of 4, 30 and 300 communities and
+report what each build stage costs and what a resident's phone downloads.
+
+    .venv/bin/python benchmarks/run.py              # N = 4, 30, 300 (3 years, 100 a month)
+    .venv/bin/python benchmarks/run.py 4 30         # some sizes only
+
+Each size runs in its own process, so that one size's memory does not count in the next.
+The table is printed and written to benchmarks/results.json. Not part of the test run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks import measure  # noqa: E402
+
+SIZES = (4, 30, 300)
+YEARS, PER_MONTH = 3, 100
+RESULTS = ROOT / "benchmarks" / "results.json"
+
+
+def one(communities: int, work: Path) -> dict[str, object]:
+    """Generate, build clean, rebuild after one new month; measure the site."""
+    from generator.build import build
+    from generator.config import BuildConfig
+    from generator.demo import write_demo
+    from generator.stages import Stages
+
+    datasets, out = work / "datasets", work / "site"
+    started = time.perf_counter()
+    write_demo(datasets, communities, YEARS, PER_MONTH)
+    generated = time.perf_counter() - started
+    withheld = measure.withhold_last_month(datasets)  # added back before the rebuild
+    stages = Stages(enabled=True)
+    config = BuildConfig(datasets=datasets, out=out, project=ROOT, site_url="")
+    started = time.perf_counter()
+    build(config, stages)
+    clean = time.perf_counter() - started
+    measure.restore(datasets, withheld)
+    started = time.perf_counter()
+    build(config)
+    rebuild = time.perf_counter() - started
+    return {"communities": communities, "years": YEARS, "entries_per_month": PER_MONTH,
+            "ledger_rows": measure.ledger_rows(datasets), "generate_s": round(generated, 1),
+            "build_s": round(clean, 1), "rebuild_after_one_month_s": round(rebuild, 1),
+            "stages": [{"stage": s.name, "seconds": round(s.seconds, 2),
+                        "peak_mb": round(s.peak_mb), "children_peak_mb": round(s.children_peak_mb)}
+                       for s in stages.done],
+            **measure.site_figures(out)}
+
+
+def main(sizes: list[int]) -> None:
+    results = []
+    for n in sizes:
+        with tempfile.TemporaryDirectory(prefix=f"xinyi-bench-{n}-") as work:
+            env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}  # 2026-01-01
+            done = subprocess.run([sys.executable, __file__, "--one", str(n), work], env=env,
+                                  capture_output=True, text=True, check=False)
+            if done.returncode:
+                sys.exit(f"N={n} failed:\n{done.stderr[-3000:]}")
+            results.append(json.loads(done.stdout.strip().splitlines()[-1]))
+            measure.print_row(results[-1])
+    RESULTS.write_text(json.dumps({"machine": measure.machine(), "results": results},
+                                  ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    measure.print_table(results)
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--one"]:
+        print(json.dumps(one(int(sys.argv[2]), Path(sys.argv[3]))))
+    else:
+        main([int(a) for a in sys.argv[1:]] or list(SIZES))

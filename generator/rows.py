@@ -1,0 +1,62 @@
+"""A month's ledger rows as HTML, written directly rather than through a Jinja include.
+
+A city's ledgers hold about a million entries, each shown on a month page: an include
+per row cost about 0.2 ms, a formatted string costs a few microseconds. Every value is
+escaped here, as autoescaping would. The phone layout takes each cell's label from the
+stylesheet (by column), so rows carry no repeated labels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from decimal import Decimal
+
+from markupsafe import Markup, escape
+
+from .records import Category, Entry
+
+ROW = ('<tr id="{id}" class="xy-{direction}{corrected}" data-category="{category}" '
+       'data-amount="{amount}"><td>{date}</td><td><a href="#{id}">{id}</a></td>'
+       '<td>{category_name}</td><td>{counterparty}</td><td>{description}{notes}</td>'
+       '<td class="xy-num">{sign}{money}</td><td>{voucher}</td></tr>\n')
+
+
+def entry_rows(entries: Sequence[Entry], corrected_by: Mapping[str, str],
+               month_of: Mapping[str, str], categories: Mapping[str, Category],
+               tr: Callable[..., str], name: Callable[[Category], str],
+               ledger_url: str, file_url: str, money: Callable[[Decimal], str]) -> Markup:
+    """``ledger_url`` leads to the community's ledger/ folder, ``file_url`` to its
+    package files (vouchers), both relative to the page."""
+    labels = {k: escape(tr(k)) for k in ("已更正，以", "为准，本条不计入合计", "更正",
+                                         "查看凭证", "查看凭证（PDF）")}
+    out = []
+    for e in entries:
+        by = corrected_by.get(e.entry_id, "")
+        notes = ""
+        if by:
+            notes += (f'<br><span class="xy-note">{labels["已更正，以"]} <a href="{ledger_url}'
+                      f'{escape(month_of[by])}/#{escape(by)}">{escape(by)}</a> '
+                      f'{labels["为准，本条不计入合计"]}</span>')
+        if e.corrects:
+            notes += (f'<br><span class="xy-note">{labels["更正"]} <a href="{ledger_url}'
+                      f'{escape(month_of[e.corrects])}/#{escape(e.corrects)}">'
+                      f'{escape(e.corrects)}</a></span>')
+        out.append(ROW.format(
+            id=escape(e.entry_id), direction=escape(e.direction),
+            corrected=" xy-corrected" if by else "", category=escape(e.category),
+            amount=escape(str(e.amount)), date=e.date.isoformat(),
+            category_name=escape(name(categories[e.category]) if e.category in categories
+                                 else e.category),
+            counterparty=escape(e.counterparty), description=escape(e.description),
+            notes=notes, sign="+" if e.direction == "income" else "−", money=money(e.amount),
+            voucher=_voucher(e.voucher, file_url, labels)))
+    return Markup("".join(out))
+
+
+def _voucher(voucher: str, file_url: str, labels: Mapping[str, Markup]) -> str:
+    if not voucher:
+        return "—"
+    if voucher.lower().endswith(".pdf"):
+        return (f'<a class="xy-voucher" href="{file_url}{escape(voucher)}" '
+                f'type="application/pdf">{labels["查看凭证（PDF）"]}</a>')
+    return f'<a class="xy-voucher" href="{file_url}{escape(voucher)}">{labels["查看凭证"]}</a>'
