@@ -15,7 +15,7 @@ from pathlib import Path
 
 from jinja2 import TemplateError
 
-from . import manifest, shells
+from . import manifest, opendata, shells
 from .config import BuildConfig
 from .issues import Report
 from .load import load
@@ -79,8 +79,9 @@ def build(config: BuildConfig, stage: Stages | None = None) -> Report:
 def _render(portal: Portal) -> tuple[list[RenderedPage], list[Asset], list[RenderedPage]]:
     try:
         communities = render_communities(portal)
-        pages, assets = render(portal, communities=communities["zh"])
-        english, _ = render(portal, "en", communities=communities["en"])
+        downloads = opendata.build(portal)  # every data file read, typed and zipped once
+        pages, assets = render(portal, communities=communities["zh"], downloads=downloads)
+        english, _ = render(portal, "en", communities=communities["en"], downloads=downloads)
     except TemplateError as exc:  # a template bug: say where, write nothing
         raise RenderError(f"rendering failed: {exc}") from exc
     return pages, assets, english

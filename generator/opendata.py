@@ -108,11 +108,11 @@ def package(p: DataPackage) -> Package:
     base = f"data/{p.path}"
     found, described = [], []
     for name, table in p.resources:
-        raw = (Path(p.source) / f"{name}.csv").read_bytes()
-        rows = typed_rows(table, raw)
-        found.append(Resource(name, table, len(rows), data_file(f"{base}/{name}.csv", raw),
+        csv_file = data_file(f"{base}/{name}.csv", (Path(p.source) / f"{name}.csv").read_bytes())
+        rows = typed_rows(table, csv_file.data)
+        found.append(Resource(name, table, len(rows), csv_file,
                               data_file(f"{base}/{name}.json", rows_json(rows))))
-        described.append(resource_descriptor(name, table, raw, rows))
+        described.append(resource_descriptor(name, table, csv_file, rows))
     descriptor = data_file(f"{base}/datapackage.json", dumps(package_descriptor(p, described)))
     archive = zip_bytes([("datapackage.json", descriptor.data)]
                         + [(f"{r.name}.csv", r.csv.data) for r in found])
@@ -137,12 +137,12 @@ def package_descriptor(p: DataPackage, described: list[dict[str, Any]]) -> dict[
     return result
 
 
-def resource_descriptor(name: str, table: str, raw: bytes,
+def resource_descriptor(name: str, table: str, csv_file: DataFile,
                         rows: list[dict[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {
         "name": name, "path": f"{name}.csv", "format": "csv", "mediatype": "text/csv",
         "encoding": "utf-8",  # a byte-order mark, as Excel writes, is read as such
-        "bytes": len(raw), "hash": f"sha256:{hashlib.sha256(raw).hexdigest()}",
+        "bytes": len(csv_file.data), "hash": f"sha256:{csv_file.sha256}",
         "schema": schemas.descriptor(table),
     }
     result.update(fiscal(table, rows))

@@ -153,10 +153,11 @@ Part = tuple[list[RenderedPage], list[Asset]]
 
 
 def render(portal: Portal, lang: str = "zh", strict: bool = False,
-           communities: Part | None = None) -> Part:
+           communities: Part | None = None, downloads: opendata.OpenData | None = None) -> Part:
     """The pages of one language. Files from the packages are published with the Chinese
     pages only; English pages (under en/ in the site) link to them there. The
-    communities' own pages may come ready-made from render_communities()."""
+    communities' own pages may come ready-made from render_communities(), and the open
+    data from opendata.build(), made once for both languages."""
     env = environment(lang, strict)
     pages: list[RenderedPage] = []
     assets: list[Asset] = []
@@ -180,7 +181,7 @@ def render(portal: Portal, lang: str = "zh", strict: bool = False,
     pages.append(RenderedPage("search/titles.json", "", titles_index(portal, lang), file=True))
     page("whatsnew/index.md", "whatsnew.html", tr("最新发布"),
          {"publications": [(p, feed.lines(portal, p)) for p in portal.publications]})
-    downloads = opendata.build(portal)  # both languages list them; files written once
+    downloads = downloads or opendata.build(portal)  # both languages list them
     page("data/index.md", "data.html", tr("开放数据"), {"od": downloads, "size": size_text})
     assets.extend(Asset(None, f.path, data=f.data) for f in downloads.files())
     if lang == "en":
