@@ -59,9 +59,10 @@ def site_figures(site: Path) -> dict[str, object]:
 
 def _ledger_view(community: Path) -> int:
     """The most a ledger page makes a phone download: the largest month page, or the
-    all-entries page together with the JSON it loads."""
+    all-entries page together with the open-data ledger.json it loads."""
     months = [gz(p) for p in (community / "ledger").glob("*/index.html")]
-    everything = gz(community / "ledger/all/index.html") + gz(community / "ledger/entries.json")
+    data = community.parent.parent / "data/communities" / community.name / "ledger.json"
+    everything = gz(community / "ledger/all/index.html") + gz(data)
     return max([*months, everything])
 
 

@@ -78,8 +78,8 @@ def build(config: BuildConfig, stage: Stages | None = None) -> Report:
 
 def _render(portal: Portal) -> tuple[list[RenderedPage], list[Asset], list[RenderedPage]]:
     try:
-        communities = render_communities(portal)
         downloads = opendata.build(portal)  # every data file read, typed and zipped once
+        communities = render_communities(portal, downloads.ledger_sizes())
         pages, assets = render(portal, communities=communities["zh"], downloads=downloads)
         english, _ = render(portal, "en", communities=communities["en"], downloads=downloads)
     except TemplateError as exc:  # a template bug: say where, write nothing

@@ -1,43 +1,35 @@
-"""Charts drawn at build time: matplotlib turns plain numbers into small inline SVGs.
+"""Charts drawn at build time: plain numbers written straight out as small inline SVGs.
 
-No JavaScript and nothing from another host. The output is deterministic, byte for byte
-and from one machine to the next: text is measured with DejaVu Sans, which ships with
-matplotlib, and written as text (``svg.fonttype: none``) for the reader's own Chinese
-fonts (``FONTS``); layouts never depend on a measured width, so the browser's wider
-glyphs cannot collide. Every function takes labels and numbers, not model objects, and
-returns a ``Chart`` whose table repeats the figures for screen readers and print.
+No JavaScript, no plotting library and nothing from another host: each chart is a few dozen
+SVG elements formatted here (well under a millisecond of work), deterministic byte for byte.
+Coordinates are in points on a 360-wide ``viewBox`` that the page scales to its column,
+rounded to 0.1. Text is written as ``<text>``, XML-escaped, for the reader's own Chinese
+fonts (``FONTS``); nothing is measured, so layouts rely only on the ``_ems`` estimate and
+leave room for the browser's wider glyphs. Every function takes labels and numbers, not
+model objects, and returns a ``Chart`` whose table repeats the figures for screen readers
+and print.
 """
 
 from __future__ import annotations
 
-import io
-import re
-import warnings
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+import math
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
-from typing import Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 Number = Decimal | float | int
 
-WIDTH = 5.0  # inches: 360 pt, shown about 1:1 on a phone's 340 px column
-FONT_SIZE = 12
+WIDTH = 360.0  # points: shown about 1:1 on a phone's 340 px column
+FONT_SIZE = 12  # tick and category labels
+VALUE_SIZE = 11  # figures written at the end of a bar
 FONTS = ("Noto Sans CJK SC", "WenQuanYi Micro Hei", "PingFang SC", "Microsoft YaHei",
          "sans-serif")
 COLOURS = {"income": "#1b7f3b", "expense": "#b3261e", "budget": "#c5d0d8",
            "actual": "#00796b", "before": "#b0bec5", "over": "#b3261e"}
-RC: dict[str, Any] = {
-    "svg.hashsalt": "xinyi-portal", "svg.fonttype": "none", "path.simplify": False,
-    "font.family": ["DejaVu Sans"], "font.size": FONT_SIZE, "text.parse_math": False,
-    "axes.spines.top": False, "axes.spines.right": False, "axes.edgecolor": "#757575",
-    "axes.axisbelow": True, "axes.unicode_minus": False, "grid.color": "#e0e0e0",
-    "xtick.color": "#424242", "ytick.color": "#424242", "lines.linewidth": 2,
-}
-NO_METADATA = {"Creator": None, "Date": None, "Format": None, "Type": None}
+INK = {"axis": "#757575", "grid": "#e0e0e0", "tick": "#424242", "value": "#212121"}
+TICK = 3.5  # length of a tick mark
 
 
 @dataclass(frozen=True)
@@ -51,7 +43,7 @@ class Chart:
 
     @property
     def markup(self) -> Markup:
-        # Safe to insert: matplotlib drew it from numbers and XML-escapes every label
+        # Safe to insert: drawn here from numbers, every label through markupsafe.escape
         # (tests/test_charts.py proves it with a hostile category name).
         return Markup(self.svg)
 
@@ -63,47 +55,52 @@ def budget_chart(chart_id: str, title: str, labels: Sequence[str], budget: Seque
     b, a = _floats(budget), _floats(actual)
     rates = [float(Decimal(x) / Decimal(y)) if y else None
              for x, y in zip(actual, budget, strict=True)]  # as BudgetRow.execution
-    with _style():
-        fig, ax = _axes(0.75 + 0.36 * len(labels), left=_label_room(labels), right=40)
-        ys = range(len(labels))[::-1]
-        _gids(ax.barh(ys, b, height=0.75, color=COLOURS["budget"]), chart_id, "budget")
-        colours = [COLOURS["over"] if r and r > 1.1 else COLOURS["actual"] for r in rates]
-        _gids(ax.barh(ys, a, height=0.35, color=colours), chart_id, "actual")
-        for y, x, top, r in zip(ys, a, b, rates, strict=True):
-            ax.text(max(x, top), y, f" {pct(r)}", va="center", fontsize=11)
-        ax.set_yticks(list(ys), [_short(s) for s in labels])
-        ax.tick_params(axis="y", length=0)
-        _money_axis(ax.xaxis, max([*b, *a, 1]))
-        ax.grid(axis="x")
-        svg = _svg(fig, chart_id)
+    colours = [COLOURS["over"] if r and r > 1.1 else COLOURS["actual"] for r in rates]
+    ends = [pct(r) for r in rates]
+    lo, hi = _domain([*b, *a])
+    ticks = _money_ticks(lo, hi, max([*b, *a, 1]))
+    c = _Canvas(chart_id, 54 + 25.92 * len(labels), left=_label_room(labels),
+                right=_value_room(ends))
+    x = _scale(lo, hi, c.x0, c.x1)
+    c.value_axis_x(ticks, x)
+    pitch = (c.y1 - c.y0) / max(len(labels), 1)
+    middles = [c.y0 + (i + 0.5) * pitch for i in range(len(labels))]
+    for i, (ym, v) in enumerate(zip(middles, b, strict=True)):
+        c.hbar(f"budget-{i}", x, v, ym, 0.75 * pitch, COLOURS["budget"])
+    for i, (ym, v, colour) in enumerate(zip(middles, a, colours, strict=True)):
+        c.hbar(f"actual-{i}", x, v, ym, 0.35 * pitch, colour)
+    c.spines()
+    c.labels_y([_short(s) for s in labels], middles)
+    c.values([(x(max(v, w, 0)) + 3, ym, text)
+              for v, w, ym, text in zip(a, b, middles, ends, strict=True)], "start")
     rows = tuple((s, money(y) if y else "—", money(x), pct(r))
                  for s, y, x, r in zip(labels, budget, actual, rates, strict=True))
     key = ((COLOURS["budget"], "预算"), (COLOURS["actual"], "实际"))
     over = ((COLOURS["over"], "超出预算 10% 以上"),) if COLOURS["over"] in colours else ()
-    return Chart(chart_id, title, svg, ("科目", "预算（元）", "实际（元）", "执行率"), rows,
+    return Chart(chart_id, title, c.svg(), ("科目", "预算（元）", "实际（元）", "执行率"), rows,
                  key + over)
 
 
 def monthly_chart(chart_id: str, title: str, months: Sequence[str], income: Sequence[Number],
                   expense: Sequence[Number]) -> Chart:
-    """Two lines across the months ("YYYY-MM"), income and expense."""
-    xs = list(range(len(months)))
-    marker = "o" if len(months) <= 12 else ""
-    with _style():
-        fig, ax = _axes(2.6, left=46)
-        for name, series in (("income", income), ("expense", expense)):
-            (line,) = ax.plot(xs, _floats(series), color=COLOURS[name], marker=marker,
-                              markersize=4)
-            line.set_gid(f"{chart_id}-{name}")
-        ax.set_xlim(-0.5, len(months) - 0.5)
-        ax.set_xticks(*_month_ticks(months))
-        ax.set_ylim(bottom=0)
-        _money_axis(ax.yaxis, max([*_floats(income), *_floats(expense), 1]))
-        ax.grid(axis="y")
-        svg = _svg(fig, chart_id)
+    """Two lines across the months ("YYYY-MM"), income and expense, with a dot on each
+    month when there are at most twelve."""
+    series = {"income": _floats(income), "expense": _floats(expense)}
+    lo, hi = _domain([*series["income"], *series["expense"]])
+    ticks = _money_ticks(lo, hi, max([*series["income"], *series["expense"], 1]))
+    c = _Canvas(chart_id, 187.2, left=_tick_room(ticks))
+    xs = c.slots(len(months))
+    y = _scale(lo, hi, c.y1, c.y0)
+    c.value_axis_y(ticks, y)
+    tick_at, tick_labels = _month_ticks(months)
+    c.category_axis_x([xs[i] for i in tick_at], tick_labels)
+    for name, values in series.items():
+        points = [(px, y(v)) for px, v in zip(xs, values, strict=True)]
+        c.line(name, points, COLOURS[name], dots=len(months) <= 12)
+    c.spines()
     rows = tuple((month_zh(m), money(i), money(e))
                  for m, i, e in zip(months, income, expense, strict=True))
-    return Chart(chart_id, title, svg, ("月份", "收入（元）", "支出（元）"), rows,
+    return Chart(chart_id, title, c.svg(), ("月份", "收入（元）", "支出（元）"), rows,
                  ((COLOURS["income"], "收入"), (COLOURS["expense"], "支出")))
 
 
@@ -111,39 +108,47 @@ def collection_chart(chart_id: str, title: str, years: Sequence[int], billed: Se
                      paid: Sequence[int], trust_since: int) -> Chart:
     """Vertical bars of the collection rate (households) per year, paler before the trust."""
     rates = [p / b if b else 0.0 for p, b in zip(paid, billed, strict=True)]
-    with _style():
-        fig, ax = _axes(2.4, left=40)
-        colours = [COLOURS["before"] if y < trust_since else COLOURS["actual"] for y in years]
-        bars = ax.bar(range(len(years)), rates, width=0.6, color=colours)
-        _gids(bars, chart_id, "rate")
-        _bar_labels(ax, bars, [pct(r) for r in rates])
-        _year_ticks(ax, years)
-        _rate_axis(ax.yaxis)
-        svg = _svg(fig, chart_id)
+    ticks = _rate_ticks()
+    c = _Canvas(chart_id, 172.8, left=_tick_room(ticks))
+    xs = c.slots(len(years))
+    pitch = (c.x1 - c.x0) / max(len(years), 1)
+    y = _scale(0, _rate_top(rates), c.y1, c.y0)
+    c.value_axis_y(ticks, y)
+    c.category_axis_x(xs, _year_labels(years))
+    colours = [COLOURS["before"] if yr < trust_since else COLOURS["actual"] for yr in years]
+    for i, (xm, r, colour) in enumerate(zip(xs, rates, colours, strict=True)):
+        c.vbar(f"rate-{i}", y, r, xm - 0.3 * pitch, 0.6 * pitch, colour)
+    c.spines()
+    c.values([(xm, y(max(r, 0)) - 3, pct(r)) for xm, r in zip(xs, rates, strict=True)],
+             "middle")
     rows = tuple((str(y), str(b), str(p), pct(p / b if b else None))
                  for y, b, p in zip(years, billed, paid, strict=True))
     key = ((COLOURS["before"], "实行信托制前"), (COLOURS["actual"], "实行信托制后"))
-    return Chart(chart_id, title, svg, ("年度", "应缴户数", "已缴户数", "收缴率（按户）"), rows,
-                 key if min(years, default=trust_since) < trust_since else ())
+    return Chart(chart_id, title, c.svg(), ("年度", "应缴户数", "已缴户数", "收缴率（按户）"),
+                 rows, key if min(years, default=trust_since) < trust_since else ())
 
 
 def raised_spent_chart(chart_id: str, title: str, years: Sequence[int],
                        raised: Sequence[Number], spent: Sequence[Number]) -> Chart:
     """Grouped vertical bars per year: donations raised and payments made."""
-    xs = range(len(years))
-    with _style():
-        fig, ax = _axes(2.6, left=46)
-        for name, series, shift, colour in (("raised", raised, -0.2, COLOURS["income"]),
-                                            ("spent", spent, 0.2, COLOURS["expense"])):
-            _gids(ax.bar([x + shift for x in xs], _floats(series), width=0.4, color=colour),
-                  chart_id, name)
-        _year_ticks(ax, years)
-        _money_axis(ax.yaxis, max([*_floats(raised), *_floats(spent), 1]))
-        ax.grid(axis="y")
-        svg = _svg(fig, chart_id)
+    series = {"raised": _floats(raised), "spent": _floats(spent)}
+    lo, hi = _domain([*series["raised"], *series["spent"]])
+    ticks = _money_ticks(lo, hi, max([*series["raised"], *series["spent"], 1]))
+    c = _Canvas(chart_id, 187.2, left=_tick_room(ticks))
+    xs = c.slots(len(years))
+    pitch = (c.x1 - c.x0) / max(len(years), 1)
+    y = _scale(lo, hi, c.y1, c.y0)
+    c.value_axis_y(ticks, y)
+    c.category_axis_x(xs, _year_labels(years))
+    for (name, values), shift, colour in zip(series.items(), (-0.4, 0),
+                                             (COLOURS["income"], COLOURS["expense"]),
+                                             strict=True):
+        for i, (xm, v) in enumerate(zip(xs, values, strict=True)):
+            c.vbar(f"{name}-{i}", y, v, xm + shift * pitch, 0.4 * pitch, colour)
+    c.spines()
     rows = tuple((str(y), money(r), money(s))
                  for y, r, s in zip(years, raised, spent, strict=True))
-    return Chart(chart_id, title, svg, ("年度", "募集（元）", "拨付（元）"), rows,
+    return Chart(chart_id, title, c.svg(), ("年度", "募集（元）", "拨付（元）"), rows,
                  ((COLOURS["income"], "募集"), (COLOURS["expense"], "拨付")))
 
 
@@ -153,21 +158,23 @@ def communities_collection_chart(chart_id: str, title: str, names: Sequence[str]
     """Horizontal bars, one per community in the order given, of its latest collection rate
     (households): rates compare communities of any size."""
     rates = [p / b if b else 0.0 for p, b in zip(paid, billed, strict=True)]
-    with _style():
-        fig, ax = _axes(0.6 + 0.38 * len(names), left=_label_room(names), right=40)
-        ys = range(len(names))[::-1]
-        bars = ax.barh(ys, rates, height=0.6, color=COLOURS["actual"])
-        _gids(bars, chart_id, "rate")
-        for y, r in zip(ys, rates, strict=True):
-            ax.text(r, y, f" {pct(r)}", va="center", fontsize=11)
-        ax.set_yticks(list(ys), [_short(s) for s in names])
-        ax.tick_params(axis="y", length=0)
-        _rate_axis(ax.xaxis)
-        svg = _svg(fig, chart_id)
+    ends = [pct(r) for r in rates]
+    c = _Canvas(chart_id, 43.2 + 27.36 * len(names), left=_label_room(names),
+                right=_value_room(ends))
+    x = _scale(0, _rate_top(rates), c.x0, c.x1)
+    c.value_axis_x(_rate_ticks(), x)
+    pitch = (c.y1 - c.y0) / max(len(names), 1)
+    middles = [c.y0 + (i + 0.5) * pitch for i in range(len(names))]
+    for i, (ym, r) in enumerate(zip(middles, rates, strict=True)):
+        c.hbar(f"rate-{i}", x, r, ym, 0.6 * pitch, COLOURS["actual"])
+    c.spines()
+    c.labels_y([_short(s) for s in names], middles)
+    c.values([(x(max(r, 0)) + 3, ym, text)
+              for r, ym, text in zip(rates, middles, ends, strict=True)], "start")
     rows = tuple((n, str(y), str(b), str(p), pct(p / b if b else None))
                  for n, y, b, p in zip(names, years, billed, paid, strict=True))
-    return Chart(chart_id, title, svg, ("小区", "年度", "应缴户数", "已缴户数", "收缴率（按户）"),
-                 rows)
+    return Chart(chart_id, title, c.svg(),
+                 ("小区", "年度", "应缴户数", "已缴户数", "收缴率（按户）"), rows)
 
 
 # Formatting: the same text as render.money, render.pct and render.month_zh (tested), kept
@@ -188,53 +195,131 @@ def month_zh(month: str) -> str:
     return f"{month[:4]} 年 {int(month[5:])} 月"
 
 
-# Drawing helpers.
+# Drawing.
 
-@cache
-def _matplotlib() -> Any:
-    """matplotlib, imported on first use: the import takes a good part of a second."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.figure
-    import matplotlib.ticker
-
-    return matplotlib
+def _n(value: float) -> str:
+    """A coordinate to 0.1 point, without a needless ".0" or "-0"."""
+    text = f"{value:.1f}".removesuffix(".0")
+    return "0" if text == "-0" else text
 
 
-@contextmanager
-def _style() -> Iterator[None]:
-    with _matplotlib().rc_context(RC), warnings.catch_warnings():
-        # DejaVu Sans has no Chinese glyphs; only its metrics are used, the text stays text.
-        warnings.filterwarnings("ignore", message="Glyph .* missing from font")
-        yield
+def _scale(lo: float, hi: float, start: float, end: float) -> Callable[[float], float]:
+    """Maps lo..hi (data) onto start..end (points)."""
+    factor = (end - start) / (hi - lo)
+    return lambda v: start + (v - lo) * factor
 
 
-def _axes(height: float, left: float, bottom: float = 24, right: float = 14,
-          top: float = 10) -> tuple[Any, Any]:
-    """A figure of fixed size whose axes leave the given margins, in points."""
-    fig = _matplotlib().figure.Figure(figsize=(WIDTH, height))
-    w, h = WIDTH * 72, height * 72
-    ax = fig.add_axes((left / w, bottom / h, 1 - (left + right) / w, 1 - (bottom + top) / h))
-    fig.patch.set_visible(False)
-    ax.patch.set_visible(False)
-    return fig, ax
+class _Canvas:
+    """A chart of WIDTH by height points whose axes leave the given margins. Its parts are
+    collected in drawing order: gridlines below the bars, axes and labels above them."""
+
+    def __init__(self, chart_id: str, height: float, left: float, right: float = 14,
+                 top: float = 10, bottom: float = 24) -> None:
+        self.id, self.height = chart_id, height
+        self.x0, self.x1, self.y0, self.y1 = left, WIDTH - right, top, height - bottom
+        self.parts: list[str] = []
+
+    def svg(self) -> str:
+        family = ", ".join(f if f == "sans-serif" else f"'{f}'" for f in FONTS)
+        return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_n(WIDTH)} '
+                f'{_n(self.height)}" role="img" aria-labelledby="{escape(self.id)}-title" '
+                f'font-family="{family}" font-size="{FONT_SIZE}">{"".join(self.parts)}</svg>')
+
+    def slots(self, count: int) -> list[float]:
+        """The middles of count equal slots across the axes, left to right."""
+        pitch = (self.x1 - self.x0) / max(count, 1)
+        return [self.x0 + (i + 0.5) * pitch for i in range(count)]
+
+    def _path(self, d: Iterable[str], colour: str) -> None:
+        path = "".join(d)
+        if path:
+            self.parts.append(f'<path d="{path}" fill="none" stroke="{colour}" '
+                              'stroke-width="0.8"/>')
+
+    def _texts(self, texts: Iterable[tuple[float, float, str]], anchor: str,
+               extra: str = f' fill="{INK["tick"]}"') -> None:
+        body = "".join(f'<text x="{_n(x)}" y="{_n(y)}">{escape(s)}</text>'
+                       for x, y, s in texts if s)
+        if body:
+            self.parts.append(f'<g text-anchor="{anchor}"{extra}>{body}</g>')
+
+    def value_axis_y(self, ticks: Sequence[tuple[float, str]],
+                     y: Callable[[float], float]) -> None:
+        """Horizontal gridlines, tick marks and labels for the values, on the left."""
+        rows = [(y(v), label) for v, label in ticks]
+        self._path((f"M{_n(self.x0)} {_n(p)}H{_n(self.x1)}" for p, _ in rows if p < self.y1),
+                   INK["grid"])
+        self._path((f"M{_n(self.x0)} {_n(p)}h-{TICK}" for p, _ in rows), INK["tick"])
+        self._texts(((self.x0 - 7, p + 0.35 * FONT_SIZE, label) for p, label in rows), "end")
+
+    def value_axis_x(self, ticks: Sequence[tuple[float, str]],
+                     x: Callable[[float], float]) -> None:
+        """Vertical gridlines, tick marks and labels for the values, along the bottom."""
+        columns = [(x(v), label) for v, label in ticks]
+        self._path((f"M{_n(p)} {_n(self.y0)}V{_n(self.y1)}" for p, _ in columns
+                    if p > self.x0), INK["grid"])
+        self.category_axis_x([p for p, _ in columns], [label for _, label in columns])
+
+    def category_axis_x(self, xs: Sequence[float], labels: Sequence[str]) -> None:
+        """Tick marks along the bottom, each labelled (or not, with an empty label)."""
+        self._path((f"M{_n(p)} {_n(self.y1)}v{TICK}" for p in xs), INK["tick"])
+        self._texts(((p, self.y1 + 16, label) for p, label in zip(xs, labels, strict=True)),
+                    "middle")
+
+    def labels_y(self, labels: Sequence[str], ys: Sequence[float]) -> None:
+        """Category labels left of the axes, without tick marks."""
+        self._texts(((self.x0 - 5, p + 0.35 * FONT_SIZE, label)
+                     for p, label in zip(ys, labels, strict=True)), "end")
+
+    def values(self, texts: Sequence[tuple[float, float, str]], anchor: str) -> None:
+        """Figures at the ends of bars: vertically centred on y when written after a
+        horizontal bar, with their baseline at y above a vertical one."""
+        rise = 0.35 * VALUE_SIZE if anchor == "start" else 0
+        self._texts(((x, y + rise, s) for x, y, s in texts), anchor,
+                    f' font-size="{VALUE_SIZE}" fill="{INK["value"]}"')
+
+    def spines(self) -> None:
+        self._path([f"M{_n(self.x0)} {_n(self.y0)}V{_n(self.y1)}H{_n(self.x1)}"], INK["axis"])
+
+    def _rect(self, name: str, x: float, y: float, w: float, h: float, colour: str) -> None:
+        self.parts.append(f'<rect id="{escape(self.id)}-{name}" x="{_n(x)}" y="{_n(y)}" '
+                          f'width="{_n(w)}" height="{_n(h)}" fill="{colour}"/>')
+
+    def hbar(self, name: str, x: Callable[[float], float], value: float, middle: float,
+             thickness: float, colour: str) -> None:
+        start, end = sorted((x(0), x(value)))
+        self._rect(name, start, middle - thickness / 2, end - start, thickness, colour)
+
+    def vbar(self, name: str, y: Callable[[float], float], value: float, left: float,
+             thickness: float, colour: str) -> None:
+        top, bottom = sorted((y(0), y(value)))
+        self._rect(name, left, top, thickness, bottom - top, colour)
+
+    def line(self, name: str, points: Sequence[tuple[float, float]], colour: str,
+             dots: bool) -> None:
+        """A line named e.g. chart-months-income, with a dot on each point if asked."""
+        coords = " ".join(f"{_n(x)},{_n(y)}" for x, y in points)
+        self.parts.append(f'<polyline id="{escape(self.id)}-{name}" points="{coords}" '
+                          f'fill="none" stroke="{colour}" stroke-width="2" '
+                          'stroke-linejoin="round"/>')
+        if dots and points:
+            circles = "".join(f'<circle cx="{_n(x)}" cy="{_n(y)}" r="2"/>' for x, y in points)
+            self.parts.append(f'<g fill="{colour}">{circles}</g>')
 
 
 def _floats(values: Sequence[Number]) -> list[float]:
     return [float(v) for v in values]
 
 
-def _gids(bars: Any, chart_id: str, series: str) -> None:
-    """Names each bar, e.g. chart-budget-actual-0, so that tests and styles can find it."""
-    for i, bar in enumerate(bars):
-        bar.set_gid(f"{chart_id}-{series}-{i}")
+def _domain(values: Sequence[float]) -> tuple[float, float]:
+    """The value axis: from zero (or below, for a negative value) to 5% past the largest."""
+    lo, hi = min([*values, 0.0]) * 1.05, max([*values, 0.0]) * 1.05
+    return (lo, hi) if hi > lo else (0.0, 1.0)
 
 
-def _bar_labels(ax: Any, bars: Any, texts: Sequence[str]) -> None:
-    for bar, text in zip(bars, texts, strict=True):
-        ax.text(bar.get_x() + bar.get_width() / 2, bar.get_height(), text, ha="center",
-                va="bottom", fontsize=11)
+def _rate_top(rates: Sequence[float]) -> float:
+    """Rate axes reach 112%, room for the figure above a full bar, or past the largest."""
+    return max([*rates, 0.0]) * 1.05 if max(rates, default=0) > 1.12 / 1.05 else 1.12
 
 
 def _ems(text: str) -> float:
@@ -256,19 +341,31 @@ def _label_room(labels: Sequence[str]) -> float:
     return max((_ems(_short(s)) for s in labels), default=2) * FONT_SIZE + 12
 
 
-def _money_axis(axis: Any, top: float) -> None:
-    """At most five ticks, in 万 (ten thousand yuan) once amounts reach it."""
-    ticker = _matplotlib().ticker
-    axis.set_major_locator(ticker.MaxNLocator(4))
-    axis.set_major_formatter(ticker.FuncFormatter(
-        lambda v, _: ("0" if v == 0 else f"{v / 10000:g}万") if top >= 10000 else f"{v:,g}"))
+def _value_room(texts: Sequence[str]) -> float:
+    """Points right of the axes for the figures written after the longest bar."""
+    return max(14.0, max((_ems(s) for s in texts), default=0) * VALUE_SIZE + 6)
 
 
-def _rate_axis(axis: Any) -> None:
-    ticker = _matplotlib().ticker
-    axis.set_view_interval(0, 1.12, ignore=True)
-    axis.set_major_locator(ticker.FixedLocator([0, 0.25, 0.5, 0.75, 1]))
-    axis.set_major_formatter(ticker.FuncFormatter(lambda v, _: f"{v * 100:.0f}%"))
+def _tick_room(ticks: Sequence[tuple[float, str]]) -> float:
+    """Points left of the axes for the value labels, at least as much as before."""
+    return max(40.0, max((_ems(s) for _, s in ticks), default=0) * FONT_SIZE + 10)
+
+
+def _money_ticks(lo: float, hi: float, top: float) -> list[tuple[float, str]]:
+    """At most five ticks within lo..hi, as matplotlib's MaxNLocator(4) placed them: the
+    smallest round step (1, 2, 2.5 or 5 times a power of ten) that splits lo..hi into four
+    parts or fewer. Labelled in 万 (ten thousand yuan) once amounts reach it."""
+    raw = (hi - lo) / 4 * (1 - 1e-9)
+    exponent = math.floor(math.log10(raw))
+    step = next(s * 10.0 ** e for e in (exponent, exponent + 1) for s in (1, 2, 2.5, 5, 10)
+                if s * 10.0 ** e >= raw)
+    first, last = math.ceil(lo / step - 1e-9), math.floor(hi / step + 1e-9)
+    return [(v, (("0" if v == 0 else f"{v / 10000:g}万") if top >= 10000 else f"{v:,g}"))
+            for v in (k * step for k in range(first, last + 1))]
+
+
+def _rate_ticks() -> list[tuple[float, str]]:
+    return [(v, f"{v * 100:.0f}%") for v in (0, 0.25, 0.5, 0.75, 1)]
 
 
 def _month_ticks(months: Sequence[str]) -> tuple[list[int], list[str]]:
@@ -280,53 +377,7 @@ def _month_ticks(months: Sequence[str]) -> tuple[list[int], list[str]]:
     return ticks, labels
 
 
-def _year_ticks(ax: Any, years: Sequence[int]) -> None:
+def _year_labels(years: Sequence[int]) -> list[str]:
     """A tick per year; with more than six, every second (third...) one is labelled."""
     step = -(-len(years) // 6)
-    ax.set_xticks(range(len(years)), [str(y) if i % step == 0 else "" for i, y in enumerate(years)])
-
-
-def _svg(fig: Any, chart_id: str) -> str:
-    out = io.StringIO()
-    fig.savefig(out, format="svg", metadata=NO_METADATA)
-    return tidy(out.getvalue(), chart_id)
-
-
-ROOT = re.compile(r"<svg [^>]*viewBox=\"([^\"]+)\"[^>]*>")
-NUMBER = re.compile(r"-?\d+\.\d+")
-ATTRIBUTE = re.compile(r'( (?:d|x|y|width|height|transform)=")([^"]*)"')
-
-
-def tidy(svg: str, chart_id: str) -> str:
-    """matplotlib's SVG made fit to inline: no prologue, comments or metadata, coordinates
-    to 0.1 pt, ids scoped to the chart, sized by its container, labelled by its caption."""
-    svg = svg[svg.index("<svg"):]
-    svg = re.sub(r"<!--.*?-->|<defs>\s*<style[^>]*>.*?</style>\s*</defs>", "", svg, flags=re.S)
-    svg = re.sub(r">\s+<", "><", svg).replace("<g/>", "")
-    svg = ATTRIBUTE.sub(lambda m: m[1] + _round(" ".join(m[2].split())) + '"', svg)
-    svg = re.sub(r' transform="rotate\(-?0 [^")]*\)"', "", svg)
-    svg = svg.replace("; font-family: 'DejaVu Sans'", "").replace("xlink:href=", "href=")
-    svg = _scope_ids(svg, chart_id)
-    family = ", ".join(f if f == "sans-serif" else f"'{f}'" for f in FONTS)
-    return ROOT.sub(
-        lambda m: f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{m[1]}" role="img" '
-                  f'aria-labelledby="{chart_id}-title" font-family="{family}" '
-                  'stroke-linejoin="round" stroke-linecap="butt">', svg, count=1).strip()
-
-
-def _round(values: str) -> str:
-    return NUMBER.sub(lambda m: f"{float(m[0]):.1f}".removesuffix(".0"), values)
-
-
-def _scope_ids(svg: str, chart_id: str) -> str:
-    """Keeps only ids something refers to (clip paths, tick marks) and the bars' names,
-    prefixed with the chart's id: a page holds several charts in one id space."""
-    refs = set(re.findall(r'(?:url\(#|href="#)([^)"]+)', svg))
-
-    def keep(m: re.Match[str]) -> str:
-        if m[1] in refs:
-            return f' id="{chart_id}-{m[1]}"'
-        return m[0] if m[1].startswith(f"{chart_id}-") else ""
-
-    svg = re.sub(r' id="([^"]+)"', keep, svg)
-    return re.sub(r'(url\(#|href="#)([^)"]+)', lambda m: f"{m[1]}{chart_id}-{m[2]}", svg)
+    return [str(y) if i % step == 0 else "" for i, y in enumerate(years)]

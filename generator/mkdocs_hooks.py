@@ -41,6 +41,20 @@ def on_page_content(html: str, page: Any, **_: Any) -> str:
     return generated
 
 
+_GAP = re.compile(r"\s*\n\s*")
+
+
+def on_post_page(output: str, page: Any, **_: Any) -> str:
+    """The theme's indentation and blank lines, a run of whitespace with a line break
+    becoming one line break, around the page's article: about 3 KB a page, a city's site
+    holds tens of thousands of pages. The article, which may hold <pre>, is kept as is;
+    what is removed never shows (HTML collapses whitespace outside <pre>)."""
+    start, end = output.find("<article"), output.rfind("</article>")
+    if start < 0 or end < start:
+        return _GAP.sub("\n", output)
+    return _GAP.sub("\n", output[:start]) + output[start:end] + _GAP.sub("\n", output[end:])
+
+
 def _nested(entries: list[list[Any]]) -> list[dict[str, Any]]:
     """[level, id, title] entries (levels 2 and 3) as mkdocs' nested toc tokens."""
     tokens: list[dict[str, Any]] = []

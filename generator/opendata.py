@@ -7,7 +7,8 @@ auditors and journalists can download it and check it with their own tools:
   checked properties, and each table with its byte count, SHA-256 (both checked by
   ``frictionless validate``) and its canonical Table Schema inlined, since frictionless
   refuses a schema path outside the package as unsafe;
-- each CSV byte for byte as in the datasets, and the same rows as JSON typed by the schema;
+- each CSV byte for byte as in the datasets, and the same rows as JSON typed by the schema
+  (a header row, then an array per row);
 - <name>.zip holding datapackage.json and the CSVs, the same bytes on every build.
 
 Also every canonical schema under data/schemas/ and data/SHA256SUMS. Vouchers and documents
@@ -92,6 +93,12 @@ class OpenData:
     def files(self) -> list[DataFile]:
         return [f for p in self.packages for f in p.files] + [*self.schemas, self.sums]
 
+    def ledger_sizes(self) -> dict[str, int]:
+        """Each community's ledger.json in bytes, which its all-entries page loads."""
+        return {p.package.name: r.json.size for p in self.packages
+                if p.package.kind == "community-package" for r in p.resources
+                if r.name == "ledger"}
+
 
 def build(portal: Portal) -> OpenData:
     packages = tuple(package(p) for p in portal.packages)
@@ -111,7 +118,7 @@ def package(p: DataPackage) -> Package:
         csv_file = data_file(f"{base}/{name}.csv", (Path(p.source) / f"{name}.csv").read_bytes())
         rows = typed_rows(table, csv_file.data)
         found.append(Resource(name, table, len(rows), csv_file,
-                              data_file(f"{base}/{name}.json", rows_json(rows))))
+                              data_file(f"{base}/{name}.json", rows_json(table, rows))))
         described.append(resource_descriptor(name, table, csv_file, rows))
     descriptor = data_file(f"{base}/datapackage.json", dumps(package_descriptor(p, described)))
     archive = zip_bytes([("datapackage.json", descriptor.data)]
@@ -174,10 +181,16 @@ def typed(field: dict[str, Any], cell: str, missing: set[str]) -> Any:
     return cell  # strings, and dates as written (ISO 8601)
 
 
-def rows_json(rows: list[dict[str, Any]]) -> bytes:
-    """One row per line, columns in the table's order: readable, and diffs stay small."""
-    lines = ",\n".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) for r in rows)
-    return (f"[\n{lines}\n]\n" if rows else "[]\n").encode("utf-8")
+def rows_json(table: str, rows: list[dict[str, Any]]) -> bytes:
+    """The header row, then one array per row, a line each, columns in the table's order:
+    Frictionless' inline tabular data, as ``frictionless.Resource(data=...)`` and
+    ``pandas.DataFrame(data[1:], columns=data[0])`` read it. Repeating the column names
+    on every row made a ledger's JSON twice its CSV; diffs stay a line per row."""
+    header = [f["name"] for f in schemas.descriptor(table)["fields"]]
+    lines = [json.dumps(header, ensure_ascii=False, separators=(",", ":"))]
+    lines += [json.dumps([r[name] for name in header], ensure_ascii=False,
+                         separators=(",", ":")) for r in rows]
+    return ("[\n" + ",\n".join(lines) + "\n]\n").encode("utf-8")
 
 
 def dumps(descriptor: dict[str, Any]) -> bytes:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -111,7 +112,10 @@ DISCLOSURE_EN = {"on-time": "On time", "late": "Published late",
                  "overdue": "Overdue, not published", "pending": "Not yet due"}
 
 
+@lru_cache(maxsize=4)
 def environment(lang: str = "zh", strict: bool = False) -> Environment:
+    """One environment per language, made once: compiling the templates takes about 0.4 s,
+    and the communities' pages are rendered in many parts."""
     env = Environment(
         loader=PackageLoader("generator", "templates"),
         autoescape=True,
@@ -130,8 +134,17 @@ def environment(lang: str = "zh", strict: bool = False) -> Environment:
         standard_status_label=(STANDARD_STATUS_EN if en else STANDARD_STATUS_ZH).get,
         disclosure_label=(DISCLOSURE_EN if en else disclosure.STATUSES).get)
     env.globals.update(issue_types=TYPES, lang=lang, _=i18n.translator(lang, strict),
-                       name=i18n.name(lang), js_text=i18n.js_text(lang))
+                       name=i18n.name(lang), js_text=script_json(i18n.js_text(lang)))
     return env
+
+
+def script_json(value: object) -> Markup:
+    """JSON safe inside <script>: like Jinja's tojson, but Chinese text stays UTF-8 (a third
+    of the bytes of \\u escapes, on every English page)."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    for char, code in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"), ("'", "\\u0027")):
+        text = text.replace(char, code)
+    return Markup(text)
 
 
 def has_english(path: str) -> bool:
@@ -169,7 +182,9 @@ def render(portal: Portal, lang: str = "zh", strict: bool = False,
     rows, used = compare(portal.communities)
     page("compare/index.md", "compare.html", tr("各小区对比"),
          {"rows": rows, "categories": used})
-    own, files = communities or community_part(portal, lang, strict, portal.communities)
+    downloads = downloads or opendata.build(portal)  # both languages list them
+    own, files = communities or community_part(portal, lang, strict, portal.communities,
+                                               downloads.ledger_sizes())
     pages.extend(own)
     assets.extend(files)
     for area in portal.neighbourhoods:
@@ -181,7 +196,6 @@ def render(portal: Portal, lang: str = "zh", strict: bool = False,
     pages.append(RenderedPage("search/titles.json", "", titles_index(portal, lang), file=True))
     page("whatsnew/index.md", "whatsnew.html", tr("最新发布"),
          {"publications": [(p, feed.lines(portal, p)) for p in portal.publications]})
-    downloads = downloads or opendata.build(portal)  # both languages list them
     page("data/index.md", "data.html", tr("开放数据"), {"od": downloads, "size": size_text})
     assets.extend(Asset(None, f.path, data=f.data) for f in downloads.files())
     if lang == "en":
@@ -194,8 +208,8 @@ def render(portal: Portal, lang: str = "zh", strict: bool = False,
     return pages, assets
 
 
-def community_part(portal: Portal, lang: str, strict: bool,
-                   views: Sequence[CommunityView]) -> Part:
+def community_part(portal: Portal, lang: str, strict: bool, views: Sequence[CommunityView],
+                   ledger_sizes: Mapping[str, int]) -> Part:
     """Each community's pages (overview, ledger, months, notices) and files."""
     pages: list[RenderedPage] = []
     assets: list[Asset] = []
@@ -203,13 +217,14 @@ def community_part(portal: Portal, lang: str, strict: bool,
     for view in views:
         _community_pages(page, view, portal)
         assets.extend(_vouchers(view))
-        pages.append(_ledger_all(page, view, portal.categories))
+        _ledger_all(page, view, portal.categories, ledger_sizes.get(view.c.id, 0))
     for view in views:
         _notice_pages(page, portal, view)
     return pages, assets
 
 
-def render_communities(portal: Portal, strict: bool = False) -> dict[str, Part]:
+def render_communities(portal: Portal, ledger_sizes: Mapping[str, int],
+                       strict: bool = False) -> dict[str, Part]:
     """The communities' pages in both languages, shared over the cores: they are most of a
     city's pages. A worker renders both languages of its communities, so that charts drawn
     for one language serve the other."""
@@ -218,7 +233,7 @@ def render_communities(portal: Portal, strict: bool = False) -> dict[str, Part]:
     chunks = [views[i:i + size] for i in range(0, len(views), size)]
 
     def job(index: int) -> dict[str, Part]:
-        return {lang: community_part(portal, lang, strict, chunks[index])
+        return {lang: community_part(portal, lang, strict, chunks[index], ledger_sizes)
                 for lang in ("zh", "en")}
 
     done = parallel.fork_map(job, len(chunks), parallel=len(views) >= 8)
@@ -383,51 +398,35 @@ def _community_pages(page: Any, view: CommunityView, portal: Portal) -> None:
     files = "../../" if page.lang == "zh" else "../" + relative(
         f"{base}/ledger/2000-01.md", f"communities/{view.c.id}/")
     for month in view.months:
+        # The entries are listed on the Chinese month pages only (ledger_month.html).
         rows = entry_rows(month.entries, view.corrected_by, view.month_of, portal.categories,
-                          page.tr, i18n.name(page.lang), "../", files, money)
+                          page.tr, i18n.name(page.lang), "../", files, money
+                          ) if page.lang == "zh" else Markup("")
         page(f"{base}/ledger/{month.month}.md", "ledger_month.html",
              page.tr("{title} {month}账目", title=view.c.title,
                      month=i18n.month_label(page.lang)(month.month)),
              {"v": view, "m": month, "rows": rows})
 
 
-def _ledger_all(page: Any, view: CommunityView,
-                categories: Mapping[str, Category]) -> RenderedPage:
-    """The all-entries page, which holds no entry, and the JSON file it loads on request."""
-    data = ledger_json(view, categories)
+def _ledger_all(page: Any, view: CommunityView, categories: Mapping[str, Category],
+                size: int) -> None:
+    """The all-entries page, which holds no entry: it loads the community's open-data
+    ledger.json on request (``size`` bytes), with the names and months it needs from here."""
     page(f"communities/{view.c.id}/ledger/all.md", "ledger_all.html",
          page.tr("{title} 全部账目查询", title=view.c.title),
-         {"v": view, "size": size_text(len(data.encode()))})
-    return RenderedPage(f"communities/{view.c.id}/ledger/entries.json", "", data, file=True)
+         {"v": view, "size": size_text(size), "meta": json.dumps(  # an attribute: escaped
+             ledger_meta(view, categories), ensure_ascii=False, sort_keys=True)})
 
 
-def ledger_json(view: CommunityView, categories: Mapping[str, Category]) -> str:
-    """Every entry of a community's ledger for the all-entries page: strings and numbers
-    only (never HTML; the page inserts them as text), entries by date and id, keys sorted,
-    so that the same data always gives the same bytes. Vouchers are paths from the site root."""
-    def name(code: str) -> str:
-        return categories[code].name_zh if code in categories else code
-
-    entries = sorted(view.c.entries, key=lambda e: (e.date, e.entry_id))
-    used = {e.category for e in entries}
+def ledger_meta(view: CommunityView, categories: Mapping[str, Category]) -> dict[str, Any]:
+    """What the all-entries page adds to the ledger's rows: the months, and the name of every
+    category the ledger uses (the chart of accounts' order, then unknown codes as written)."""
+    used = {e.category for e in view.c.entries}
     codes = [c for c in categories if c in used] + sorted(used - set(categories))
-    data = {
-        "community": view.c.id,
-        "title": view.c.title,
-        "months": [m.month for m in view.months],
-        "categories": [{"code": c, "name_zh": name(c),
-                        "name_en": categories[c].name_en if c in categories else c}
-                       for c in codes],
-        "entries": [{
-            "entry_id": e.entry_id, "date": e.date.isoformat(), "month": e.month,
-            "direction": e.direction, "category": e.category, "category_zh": name(e.category),
-            "counterparty": e.counterparty, "description": e.description,
-            "amount": f"{e.amount:.2f}",
-            "voucher": f"communities/{view.c.id}/{e.voucher}" if e.voucher else "",
-            "corrects": e.corrects, "corrected_by": view.corrected_by.get(e.entry_id, ""),
-        } for e in entries],
-    }
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+    return {"community": view.c.id, "months": [m.month for m in view.months],
+            "categories": [{"code": c, "name_zh": categories[c].name_zh if c in categories
+                            else c, "name_en": categories[c].name_en if c in categories else c}
+                           for c in codes]}
 
 
 def size_text(size: int) -> str:

@@ -233,7 +233,7 @@ def _community(h: Hostile) -> None:
     ledger = {}
     for n in range(1, 9):  # D-001 to D-004 in January, D-005 to D-008 in February
         month = "2021-01" if n <= 4 else "2021-02"
-        pages = both(MONTH[month]) + (NOTICE[month],)
+        pages = (MONTH[month], NOTICE[month])  # entries are listed on Chinese pages only
         ledger[f"D-00{n}"] = {"counterparty": pages, "description": pages}
     ledger["D-007"]["description"] += both(DEMO + "corrections/")
     h.table(DEMO + "ledger.csv", "ledger", "entry_id", ledger)

@@ -1,6 +1,7 @@
-"""Charts: inline SVG drawn at build time. What each chart draws is counted through the
-bars' and lines' ids; the tables under the charts on the built minimal site are checked
-against figures computed here, independently, from the fixture's CSV files."""
+"""Charts: inline SVG drawn at build time. What each chart draws is read back from the SVG:
+bars and lines by their ids, their sizes against the values and the axis labels. The tables
+under the charts on the built minimal site are checked against figures computed here,
+independently, from the fixture's CSV files."""
 
 from __future__ import annotations
 
@@ -40,11 +41,54 @@ def ids(svg: str, prefix: str) -> list[str]:
 
 
 def vertices(svg: str, gid: str) -> int:
-    """Points of the line named gid: its path's moveto plus linetos."""
-    group = svg.split(f'<g id="{gid}">', 1)[1]
-    path = re.search(r'<path d="([^"]+)"', group)
-    assert path, gid
-    return len(re.findall(r"[ML] ", path.group(1)))
+    """Points of the line named gid."""
+    line = re.search(rf'<polyline id="{re.escape(gid)}" points="([^"]+)"', svg)
+    assert line, gid
+    return len(line.group(1).split())
+
+
+def tree(svg: str) -> ET.Element:
+    return ET.fromstring(svg)
+
+
+def bars(svg: str, prefix: str) -> list[dict[str, float]]:
+    """x, y, width and height of the bars named prefix-0, prefix-1...; in that order."""
+    found = {int(r.get("id", "")[len(prefix) + 1:]): r for r in tree(svg).iter(f"{SVG_NS}rect")
+             if re.fullmatch(rf"{re.escape(prefix)}-\d+", r.get("id", ""))}
+    assert sorted(found) == list(range(len(found))), prefix
+    return [{k: float(found[i].get(k, "nan")) for k in ("x", "y", "width", "height")}
+            for i in range(len(found))]
+
+
+def fill(svg: str, gid: str) -> str | None:
+    return next(e.get("fill") for e in tree(svg).iter() if e.get("id") == gid)
+
+
+def texts(svg: str) -> list[tuple[float, float, str, str, float]]:
+    """Every text as (x, y, text, anchor, font size); groups set the anchor and size."""
+    root = tree(svg)
+    found = []
+    for group in root.iter(f"{SVG_NS}g"):
+        for t in group.findall(f"{SVG_NS}text"):
+            found.append((float(t.get("x", "nan")), float(t.get("y", "nan")), t.text or "",
+                          group.get("text-anchor", "start"),
+                          float(group.get("font-size") or root.get("font-size") or "nan")))
+    assert len(found) == len(list(root.iter(f"{SVG_NS}text")))
+    return found
+
+
+def line_points(svg: str, gid: str) -> list[tuple[float, float]]:
+    line = next(e for e in tree(svg).iter(f"{SVG_NS}polyline") if e.get("id") == gid)
+    return [(float(x), float(y)) for x, y in
+            (p.split(",") for p in (line.get("points") or "").split())]
+
+
+def proportional(drawn: list[float], values: list[float]) -> None:
+    """Lengths drawn for values share one scale, within the 0.1 point rounding."""
+    top = max(range(len(values)), key=lambda i: abs(values[i]))
+    unit = drawn[top] / values[top]
+    for d, v in zip(drawn, values, strict=True):
+        assert d == pytest.approx(v * unit, abs=0.15), (drawn, values)
 
 
 def sample_budget() -> charts.Chart:
@@ -77,37 +121,142 @@ def test_budget_chart_draws_a_budget_and_an_actual_bar_per_category() -> None:
                           ("维修养护", "12,000.00", "14,000.00", "116.7%"),
                           ("受托人酬金", "19,980.00", "3,105.00", "15.5%"))
     # 维修养护 spent more than 110% of its budget: its bar is red and the key says why
-    over = chart.svg.split('<g id="c-actual-1">', 1)[1].split("</g>", 1)[0]
-    assert charts.COLOURS["over"] in over
+    assert fill(chart.svg, "c-actual-1") == charts.COLOURS["over"]
+    assert fill(chart.svg, "c-actual-0") == charts.COLOURS["actual"]
     assert (charts.COLOURS["over"], "超出预算 10% 以上") in chart.key
+    assert ("end", "保洁") in [(a, t) for _, _, t, a, _ in texts(chart.svg)]
+    under = charts.budget_chart("c", "预算", ["保洁"], [Decimal(10)], [Decimal(11)])
+    assert fill(under.svg, "c-actual-0") == charts.COLOURS["actual"]
+    assert [c for c, _ in under.key] == [charts.COLOURS["budget"], charts.COLOURS["actual"]]
+
+
+def test_budget_bars_are_as_long_as_their_amounts_on_the_money_axis() -> None:
+    chart = sample_budget()
+    budget, actual = bars(chart.svg, "c-budget"), bars(chart.svg, "c-actual")
+    # first label on top; every bar starts at zero, on the axis
+    assert [b["y"] for b in budget] == sorted(b["y"] for b in budget)
+    assert len({b["x"] for b in budget + actual}) == 1
+    proportional([b["width"] for b in budget + actual],
+                 [36000, 12000, 19980, 3000, 14000, 3105])
+    # the axis labels, in 万, stand where those amounts end
+    labels = [(x, t) for x, _, t, a, _ in texts(chart.svg) if a == "middle"]
+    assert [t for _, t in labels] == ["0", "1万", "2万", "3万"]
+    per_yuan = budget[0]["width"] / 36000
+    for x, t in labels:
+        amount = 0 if t == "0" else int(t.removesuffix("万")) * 10000
+        assert x == pytest.approx(budget[0]["x"] + amount * per_yuan, abs=0.15)
+    # each row ends with its execution rate, written after the longer of its two bars
+    ends = [(x, t) for x, _, t, a, _ in texts(chart.svg) if a == "start"]
+    assert [t for _, t in ends] == ["8.3%", "116.7%", "15.5%"]
+    for (x, _), b, a in zip(ends, budget, actual, strict=True):
+        assert x > b["x"] + max(b["width"], a["width"])
 
 
 def test_monthly_chart_draws_one_point_per_month_on_each_line() -> None:
     chart = charts.monthly_chart("m", "月", MONTHS[:5], [1, 2, 3, 4, 5], [5, 4, 3, 2, 1])
     assert vertices(chart.svg, "m-income") == 5
     assert vertices(chart.svg, "m-expense") == 5
+    assert len(list(tree(chart.svg).iter(f"{SVG_NS}circle"))) == 10  # a dot per month
     assert chart.rows[0] == ("2021 年 1 月", "1.00", "5.00")
-    # with 36 months, ticks fall on January and July only
+    # with 36 months, ticks fall on January and July only, and there are no dots
     chart = every_chart()[1]
     assert vertices(chart.svg, "m-income") == 36
+    assert not list(tree(chart.svg).iter(f"{SVG_NS}circle"))
     assert re.findall(r">(20\d\d\.\d+)</text>", chart.svg) == [
         "2021.1", "2021.7", "2022.1", "2022.7", "2023.1", "2023.7"]
+    points = line_points(chart.svg, "m-income")
+    ticks = [x for x, _, t, _, _ in texts(chart.svg) if t.startswith("20")]
+    assert ticks == [points[i][0] for i in range(0, 36, 6)]
+
+
+def test_monthly_lines_rise_with_the_amounts_on_the_money_axis() -> None:
+    income, expense = [1200, 0, 3100, 2500], [800, 2000, 0, 3000]
+    chart = charts.monthly_chart("m", "月", MONTHS[:4], income, expense)
+    marks = [(y, t) for _, y, t, a, _ in texts(chart.svg) if a == "end"]
+    assert [t for _, t in marks] == ["0", "1,000", "2,000", "3,000"]  # under 1万: yuan
+    size = float(tree(chart.svg).get("font-size") or "nan")
+    baseline = marks[0][0] - 0.35 * size  # labels are centred on their value
+    for name, values in (("income", income), ("expense", expense)):
+        points = line_points(chart.svg, f"m-{name}")
+        assert [x for x, _ in points] == sorted(x for x, _ in points)
+        proportional([baseline - y for _, y in points], values)
+    per_yuan = (baseline - line_points(chart.svg, "m-income")[2][1]) / 3100
+    for y, t in marks:
+        assert y - 0.35 * size == pytest.approx(baseline - int(t.replace(",", "")) * per_yuan,
+                                                abs=0.2)
+
+
+@pytest.mark.parametrize(("top", "labels"), [
+    (82000, ["0", "2.5万", "5万", "7.5万"]),
+    (178000, ["0", "5万", "10万", "15万"]),
+    (9035, ["0", "2,500", "5,000", "7,500"]),
+    (10000, ["0", "0.5万", "1万"]),
+    (3, ["0", "1", "2", "3"]),
+])
+def test_money_axis_has_at_most_five_round_ticks(top: int, labels: list[str]) -> None:
+    chart = charts.monthly_chart("m", "月", MONTHS[:2], [top, 0], [0, 1])
+    assert [t for _, _, t, a, _ in texts(chart.svg) if a == "end"] == labels
 
 
 def test_bar_charts_draw_one_bar_per_value() -> None:
     _, _, collection, foundation, home = every_chart()
-    assert len(ids(collection.svg, "k-rate")) == 3
+    assert len(bars(collection.svg, "k-rate")) == 3
     assert collection.rows[0] == ("2019", "100", "73", "73%")
-    assert len(ids(foundation.svg, "f-raised")) == len(ids(foundation.svg, "f-spent")) == 2
-    assert len(ids(home.svg, "h-rate")) == 2
+    assert len(bars(foundation.svg, "f-raised")) == len(bars(foundation.svg, "f-spent")) == 2
+    assert len(bars(home.svg, "h-rate")) == 2
     assert home.rows[1] == ("水岸花园", "2024", "300", "294", "98%")
+    for n in (1, 7, 12):
+        years = list(range(2010, 2010 + n))
+        assert len(bars(charts.raised_spent_chart("f", "", years, [1] * n, [2] * n).svg,
+                        "f-spent")) == n
+        assert len(bars(charts.collection_chart("k", "", years, [4] * n, [3] * n, 2012).svg,
+                        "k-rate")) == n
+
+
+def test_rate_bars_are_as_long_as_their_rates() -> None:
+    chart = charts.collection_chart("k", "收缴率", [2019, 2020, 2021], [100, 200, 300],
+                                    [50, 200, 75], 2020)
+    drawn = bars(chart.svg, "k-rate")
+    assert len({b["y"] + b["height"] for b in drawn}) == 1  # all stand on the axis
+    proportional([b["height"] for b in drawn], [0.5, 1, 0.25])
+    labels = [(y, t) for _, y, t, a, _ in texts(chart.svg) if a == "end"]
+    assert [t for _, t in labels] == ["0%", "25%", "50%", "75%", "100%"]
+    size = float(tree(chart.svg).get("font-size") or "nan")
+    assert labels[-1][0] - 0.35 * size == pytest.approx(drawn[1]["y"], abs=0.15)  # 100%
+    assert [t for _, _, t, _, s in texts(chart.svg) if s == 11] == ["50%", "100%", "25%"]
+    home = charts.communities_collection_chart("h", "各小区", ["甲", "乙", "丙"], [2024] * 3,
+                                               [400, 100, 10], [380, 61, 0])
+    drawn = bars(home.svg, "h-rate")
+    assert len({b["x"] for b in drawn}) == 1
+    proportional([b["width"] for b in drawn], [0.95, 0.61, 0])
+
+
+def test_raised_and_spent_bars_stand_side_by_side_at_their_year() -> None:
+    chart = charts.raised_spent_chart("f", "基金会", [2020, 2021, 2022],
+                                      [Decimal(10000), Decimal(23000), Decimal(0)],
+                                      [Decimal(0), Decimal(17000), Decimal(40000)])
+    raised, spent = bars(chart.svg, "f-raised"), bars(chart.svg, "f-spent")
+    proportional([b["height"] for b in raised + spent], [10000, 23000, 0, 0, 17000, 40000])
+    years = [(x, t) for x, _, t, a, _ in texts(chart.svg) if a == "middle"]
+    assert [t for _, t in years] == ["2020", "2021", "2022"]
+    for (x, _), r, s in zip(years, raised, spent, strict=True):
+        assert r["x"] + r["width"] == pytest.approx(x, abs=0.15) == s["x"]
+    assert fill(chart.svg, "f-raised-0") == charts.COLOURS["income"]
+    assert fill(chart.svg, "f-spent-0") == charts.COLOURS["expense"]
+    assert [t for _, _, t, a, _ in texts(chart.svg) if a == "end"] == ["0", "2万", "4万"]
+
+
+def test_year_labels_thin_out_past_six_years() -> None:
+    years = list(range(2013, 2026))
+    chart = charts.raised_spent_chart("f", "", years, [1] * 13, [1] * 13)
+    shown = [t for _, _, t, a, _ in texts(chart.svg) if a == "middle"]
+    assert shown == ["2013", "2016", "2019", "2022", "2025"]
 
 
 def test_collection_chart_marks_years_before_the_trust() -> None:
     chart = charts.collection_chart("k", "收缴率", [2019, 2020], [100, 100], [73, 98], 2020)
-    before = chart.svg.split('<g id="k-rate-0">', 1)[1].split("</g>", 1)[0]
-    after = chart.svg.split('<g id="k-rate-1">', 1)[1].split("</g>", 1)[0]
-    assert charts.COLOURS["before"] in before and charts.COLOURS["actual"] in after
+    assert fill(chart.svg, "k-rate-0") == charts.COLOURS["before"]
+    assert fill(chart.svg, "k-rate-1") == charts.COLOURS["actual"]
     assert [label for _, label in chart.key] == ["实行信托制前", "实行信托制后"]
     no_before = charts.collection_chart("k", "收缴率", [2021], [100], [98], 2020)
     assert no_before.key == ()
@@ -137,22 +286,53 @@ def test_svg_is_inline_ready_accessible_and_self_contained(index: int) -> None:
     assert "Noto Sans CJK SC" in (root.get("font-family") or "")
     assert re.findall(r"https?://[^\"')\s]*", chart.svg) == ["http://www.w3.org/2000/svg"]
     assert "<metadata" not in chart.svg and "<style" not in chart.svg
-    assert not re.search(r"\d\.\d\d", " ".join(re.findall(r' d="([^"]*)"', chart.svg)))
+    assert "<image" not in chart.svg and "@font-face" not in chart.svg
+    numbers = re.findall(r'(?:[ ,]|")(-?\d+\.\d+)', chart.svg)
+    assert numbers and not [n for n in numbers if len(n.split(".")[1]) > 1]  # 0.1 point
     # every id is the chart's own, and every reference points inside the chart
     assert all(i.startswith(f"{chart.id}-") for i in re.findall(r' id="([^"]+)"', chart.svg))
     for ref in re.findall(r'(?:url\(#|href="#)([^)"]+)', chart.svg):
         assert f'id="{ref}"' in chart.svg
-    assert len(chart.svg.encode()) < 25_000
+    assert len(chart.svg.encode()) < 8_000
+
+
+def assert_text_fits(svg: str) -> None:
+    """Estimated as the layout is (CJK 1 em, other 0.6 em): no label is cut off at an edge."""
+    _, _, width, height = (float(v) for v in (tree(svg).get("viewBox") or "").split())
+    for x, y, text, anchor, size in texts(svg):
+        ems = charts._ems(text) * size
+        left = {"start": x, "middle": x - ems / 2, "end": x - ems}[anchor]
+        assert left >= 0 and left + ems <= width, text
+        assert size <= y <= height, text
+
+
+@pytest.mark.parametrize("index", range(5))
+def test_text_fits_inside_the_chart_as_a_chinese_font_draws_it(index: int) -> None:
+    assert_text_fits(every_chart()[index].svg)
+
+
+def test_long_and_many_labels_still_fit() -> None:
+    names = ["公共区域照明与景观灯具维修更换", "Elevator maintenance and repairs", "税费"]
+    assert_text_fits(charts.budget_chart("c", "", names, [Decimal(99999999)] * 3,
+                                         [Decimal(130000000), Decimal(1), Decimal(0)]).svg)
+    assert_text_fits(charts.communities_collection_chart("h", "", names, [2024] * 3,
+                                                         [3, 7, 9], [3, 6, 1]).svg)
+    years = list(range(2013, 2026))
+    assert_text_fits(charts.raised_spent_chart("f", "", years, [Decimal(125000)] * 13,
+                                               [Decimal(1)] * 13).svg)
 
 
 def test_hostile_labels_stay_text() -> None:
     hostile = '<b>&"'
     chart = charts.budget_chart("c", "预算", [hostile, "$x^2$"], [Decimal(1), Decimal(2)],
                                 [Decimal(1), Decimal(1)])
-    assert "<b>" not in chart.svg and "&lt;b&gt;&amp;" in chart.svg
+    assert "<b>" not in chart.svg and "&lt;b&gt;&amp;&#34;" in chart.svg
     texts = [t.text for t in ET.fromstring(chart.svg).iter(f"{SVG_NS}text")]
-    assert hostile in texts and "$x^2$" in texts  # not read as mathtext either
+    assert hostile in texts and "$x^2$" in texts  # not read as markup or mathtext either
     assert chart.rows[0][0] == hostile  # the table's text is escaped by Jinja
+    home = charts.communities_collection_chart("h", "", ["'/><i>"], [2024], [1], [1])
+    assert "<i>" not in home.svg and "&#39;/&gt;&lt;i&gt;" in home.svg
+    assert "'/><i>" in [t.text for t in tree(home.svg).iter(f"{SVG_NS}text")]
 
 
 def test_long_labels_are_shortened_in_the_svg_but_whole_in_the_table() -> None:
@@ -270,7 +450,7 @@ def test_hostile_category_name_is_escaped_on_the_built_page(workdir: Path) -> No
     assert result.exit_code == 0, result.output
     fig = figure(workdir / "site", "communities/demo/index.html", "chart-budget")
     assert "<b>" not in fig
-    assert '>&lt;b&gt;&amp;"保洁</text>' in fig  # in the SVG, as matplotlib escaped it
+    assert ">&lt;b&gt;&amp;&#34;保洁</text>" in fig  # in the SVG, by markupsafe.escape
     assert "<th scope=\"row\">&lt;b&gt;&amp;&#34;保洁</th>" in fig  # in the table, by Jinja
 
 

@@ -8,6 +8,7 @@ import csv
 import html
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from playwright.sync_api import Page
 
 from .browser import chromium, serve
 from .conftest import MINIMAL
+from .test_notice_board import month_rows
 from .test_site import page, resolve
 
 
@@ -44,14 +46,35 @@ def test_category_names_and_standard_titles_are_in_english(minimal_site: Path) -
     assert '<html lang="en"' in standard
 
 
-def test_english_pages_use_the_files_published_once(minimal_site: Path) -> None:
+def test_english_month_page_gives_the_figures_and_leads_to_the_entries_published_once(
+        minimal_site: Path) -> None:
     path = "en/communities/demo/ledger/2021-01/index.html"
-    html = page(minimal_site, path)
-    hrefs = re.findall(r'class="xy-voucher[^"]*" href="([^"]+)"', html)
+    english = page(minimal_site, path)
+    rows, _ = month_rows("2021-01")
+    assert rows
+    assert not any(f'id="{r["entry_id"]}"' in english for r in rows)  # listed once, in Chinese
+    assert f"This month&#39;s {len(rows)} entries, each with its voucher" in english
+    href = re.search(r'<a href="([^"]+)" hreflang="zh" lang="zh">', english).group(1)
+    chinese_path = resolve(minimal_site, path, href).relative_to(minimal_site).as_posix()
+    assert chinese_path == "communities/demo/ledger/2021-01/index.html"
+    chinese = page(minimal_site, chinese_path)
+    assert all(f'id="{r["entry_id"]}"' in chinese for r in rows)
+    hrefs = re.findall(r'class="xy-voucher[^"]*" href="([^"]+)"', chinese)
     assert hrefs
-    for href in hrefs:
-        target = resolve(minimal_site, path, href)
+    for voucher in hrefs:
+        target = resolve(minimal_site, chinese_path, voucher)
         assert target.is_file() and "/en/" not in target.as_posix()
+    rows, corrected = month_rows("2021-01")
+    for direction in ("income", "expense"):  # the month by category, on both pages
+        totals: dict[str, Decimal] = {}
+        for r in rows:
+            if r["direction"] == direction and r["entry_id"] not in corrected:
+                totals[r["category"]] = totals.get(r["category"], Decimal(0)) + Decimal(
+                    r["amount"])
+        expected = sorted((code, f"{total:,.2f}") for code, total in totals.items())
+        for html_text in (english, chinese):
+            assert sorted(re.findall(
+                rf'data-month-{direction}-category="([^"]+)">([^<]+)<', html_text)) == expected
 
 
 @pytest.fixture(scope="module")

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -19,10 +20,11 @@ from playwright.sync_api import Browser, Page, Request, expect
 from generator.build import check
 from generator.config import BuildConfig
 from generator.model import build_model
-from generator.render import ledger_json, render, size_text
+from generator.render import render, size_text
 
 from .browser import chromium, serve
 from .conftest import MINIMAL, REPO, compose, run
+from .test_site import resolve
 
 pytestmark = pytest.mark.browser
 
@@ -167,7 +169,7 @@ def test_month_page_without_javascript_lists_every_entry_as_cards(
 def test_all_entries_page_holds_no_entry_and_tells_the_download_size(
         minimal_site: Path) -> None:
     html = (minimal_site / "communities/demo/ledger/all/index.html").read_text("utf-8")
-    data = (minimal_site / "communities/demo/ledger/entries.json").read_bytes()
+    data = (minimal_site / "data/communities/demo/ledger.json").read_bytes()
     assert not any(entry in html for entry in ids(ledger_rows()))
     assert f"数据大小 {size_text(len(data))}" in html
     links = {"communities/demo/ledger/index.html": "../../../communities/demo/ledger/all/",
@@ -187,7 +189,7 @@ def test_all_entries_are_loaded_on_request_and_filtered_by_month_and_category(
     expect(page.locator(".xy-load-size")).to_contain_text("KB")
     page.click("button:has-text('加载全部账目')")
     expect(page.locator(".xy-filter-count")).to_have_text(f"共 {len(rows)} 条")
-    assert loaded == [phone.url + "communities/demo/ledger/entries.json"]
+    assert loaded == [phone.url + "data/communities/demo/ledger.json"]  # the open data
     newest_first = ids(sorted(rows, key=lambda r: (r["date"], r["entry_id"]), reverse=True))
     assert visible_ids(page) == newest_first
 
@@ -253,9 +255,10 @@ def test_entry_text_from_the_data_is_shown_as_text(
                       .replace(",维修工程队,", ",<b>维修</b>工程队,"), encoding="utf-8")
     result = run("build", "--datasets", "datasets", "--out", "site")
     assert result.exit_code == 0, result.output
-    data = json.loads((workdir / "site/communities/demo/ledger/entries.json")
-                      .read_text("utf-8"))
-    assert [e["description"] for e in data["entries"] if e["entry_id"] == "D-006"] == [hostile]
+    header, *data = json.loads((workdir / "site/data/communities/demo/ledger.json")
+                               .read_text("utf-8"))
+    entries = [dict(zip(header, values, strict=True)) for values in data]
+    assert [e["description"] for e in entries if e["entry_id"] == "D-006"] == [hostile]
     with serve(workdir / "site") as url:
         for phone in open_phone(browser_and_url[0], url):
             page = phone.page
@@ -333,58 +336,29 @@ def test_voucher_without_javascript_is_a_plain_link(phone_without_js: Phone) -> 
 
 # ---- The JSON and the vendored files -------------------------------------------------
 
-def rendered_json() -> str:
-    config = BuildConfig(datasets=MINIMAL, today=date(2026, 1, 1))
-    portal = build_model(check(config), config.today)
-    view = next(v for v in portal.communities if v.c.id == "demo")
-    return ledger_json(view, portal.categories)
+def test_all_entries_page_adds_months_and_category_names_to_the_open_data(
+        minimal_site: Path) -> None:
+    path = "communities/demo/ledger/all/index.html"
+    html = (minimal_site / path).read_text("utf-8")
+    src = re.search(r'class="xy-ledger-all" data-src="([^"]+)"', html).group(1)
+    assert resolve(minimal_site, path, src) == minimal_site / "data/communities/demo/ledger.json"
+    meta = json.loads(unescape(re.search(r' data-meta="([^"]*)"', html).group(1)))
+    with (MINIMAL / "codelists/categories.csv").open(encoding="utf-8", newline="") as handle:
+        chart = [r for r in csv.DictReader(handle)]
+    used = {r["category"] for r in ledger_rows()}
+    assert meta["community"] == "demo" and meta["months"] == ["2021-01", "2021-02"]
+    assert meta["categories"] == [{"code": r["code"], "name_zh": r["name_zh"],
+                                   "name_en": r["name_en"]} for r in chart if r["code"] in used]
 
 
-def test_ledger_json_is_plain_deterministic_data_from_the_csv(minimal_site: Path) -> None:
-    text = rendered_json()
-    assert text == rendered_json()
-    assert (minimal_site / "communities/demo/ledger/entries.json").read_text("utf-8") == text
-    data = json.loads(text)
-    assert text == json.dumps(data, ensure_ascii=False, sort_keys=True,
-                              separators=(",", ":")) + "\n"
-
-    def leaves(value: object) -> Iterator[object]:
-        if isinstance(value, dict):
-            for v in value.values():
-                yield from leaves(v)
-        elif isinstance(value, list):
-            for v in value:
-                yield from leaves(v)
-        else:
-            yield value
-
-    assert all(isinstance(v, str | int) and not isinstance(v, bool) for v in leaves(data))
-    rows = sorted(ledger_rows(), key=lambda r: (r["date"], r["entry_id"]))
-    corrected = {r["corrects"]: r["entry_id"] for r in rows if r["corrects"]}
-    assert [(e["entry_id"], e["date"], e["month"], e["direction"], e["category"],
-             e["counterparty"], e["description"], e["amount"], e["voucher"], e["corrects"],
-             e["corrected_by"]) for e in data["entries"]] == [
-        (r["entry_id"], r["date"], r["date"][:7], r["direction"], r["category"],
-         r["counterparty"], r["description"], f"{Decimal(r['amount']):.2f}",
-         f"communities/demo/{r['voucher']}" if r["voucher"] else "", r["corrects"],
-         corrected.get(r["entry_id"], "")) for r in rows]
-    assert data["months"] == ["2021-01", "2021-02"]
-    assert {e["category_zh"] for e in data["entries"] if e["category"] == "repair"} == {"维修养护"}
-    for e in data["entries"]:
-        if e["voucher"]:
-            assert (minimal_site / e["voucher"]).is_file()
-
-
-def test_every_community_gets_its_json_and_all_entries_page() -> None:
+def test_every_community_gets_its_all_entries_page_and_no_second_copy_of_its_ledger() -> None:
     config = BuildConfig(datasets=MINIMAL, today=date(2026, 1, 1))
     pages, _ = render(build_model(check(config), config.today))
     communities = [p.path.split("/")[1] for p in pages if p.path.endswith("/ledger/index.md")]
     assert communities
     for c in communities:
         assert f"communities/{c}/ledger/all.md" in {p.path for p in pages}
-        files = [p for p in pages if p.path == f"communities/{c}/ledger/entries.json"]
-        assert len(files) == 1 and files[0].file
-        assert files[0].source().startswith('{"categories":')
+    assert not [p.path for p in pages if p.file and "/ledger/" in p.path]
 
 
 def test_vendored_files_name_no_other_host_and_carry_their_licence() -> None:

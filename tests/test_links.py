@@ -222,7 +222,9 @@ def file_columns(site: Site, columns: tuple[str, ...]) -> list[tuple[str, str, s
         package = folder.removeprefix("data/")
         for table in sorted(f for f in site.files if posixpath.dirname(f) == folder
                             and f.endswith(".json") and not f.endswith("datapackage.json")):
-            for row in json.loads((site.root / table).read_bytes()):
+            header, *rows = json.loads((site.root / table).read_bytes())
+            for values in rows:
+                row = dict(zip(header, values, strict=True))
                 found += [(package, table, row[c]) for c in columns if row.get(c)]
     return found
 

@@ -159,7 +159,9 @@ def test_json_rows_equal_the_csv_rows_with_typed_values(minimal_site: Path) -> N
             base = minimal_site / "data" / folder / resource["name"]
             with base.with_suffix(".csv").open(encoding="utf-8", newline="") as f:
                 rows = list(csv.DictReader(f))
-            data = json.loads(base.with_suffix(".json").read_text(encoding="utf-8"))
+            header, *arrays = json.loads(base.with_suffix(".json").read_text(encoding="utf-8"))
+            assert header == [f["name"] for f in resource["schema"]["fields"]]
+            data = [dict(zip(header, values, strict=True)) for values in arrays]
             assert data == [{k: typed(v, kinds[k]) for k, v in row.items()} for row in rows]
             for row in data:
                 assert [type(row[k]) for k in row if row[k] is not None] == [

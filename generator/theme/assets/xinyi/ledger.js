@@ -287,6 +287,39 @@
     form.hidden = false;
   }
 
+  // The open-data ledger.json (a header row, then the typed values of each CSV row, as
+  // published for download) with what the page says about the community: entries by date
+  // and id, each with its month, its category's name, the entry correcting it and its
+  // voucher's site path.
+  function ledgerData(meta, table) {
+    var header = table[0];
+    var rows = table.slice(1).map(function (values) {
+      var row = {};
+      header.forEach(function (name, i) { row[name] = values[i]; });
+      return row;
+    });
+    var names = new Map(meta.categories.map(function (c) { return [c.code, c.name_zh]; }));
+    var correctedBy = new Map();
+    rows.forEach(function (r) { if (r.corrects) correctedBy.set(r.corrects, r.entry_id); });
+    var entries = rows.map(function (r) {
+      return {
+        entry_id: r.entry_id, date: r.date, month: r.date.slice(0, 7),
+        direction: r.direction, category: r.category,
+        category_zh: names.has(r.category) ? names.get(r.category) : r.category,
+        counterparty: r.counterparty || "", description: r.description || "",
+        amount: typeof r.amount === "number" ? r.amount.toFixed(2) : String(r.amount),
+        voucher: r.voucher ? "communities/" + meta.community + "/" + r.voucher : "",
+        corrects: r.corrects || "", corrected_by: correctedBy.get(r.entry_id) || ""
+      };
+    });
+    entries.sort(function (a, b) {
+      var x = a.date + " " + a.entry_id, y = b.date + " " + b.entry_id;
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+    return {community: meta.community, months: meta.months, categories: meta.categories,
+      entries: entries};
+  }
+
   function allEntries() {
     var box = document.querySelector(".xy-ledger-all");
     if (!box) return;
@@ -298,9 +331,11 @@
       status.textContent = T("正在加载……");
       var library = window.simpleDatatables ? Promise.resolve() :
         Promise.all([loadStyle(VENDOR + "style.css"), loadScript(VENDOR + "simple-datatables.js")]);
+      var meta = JSON.parse(box.getAttribute("data-meta"));
       Promise.all([loadJson(box.getAttribute("data-src")), library]).then(function (result) {
-        showTable(box, result[0]);
-        status.textContent = T("已加载全部 {n} 条账目。", {n: result[0].entries.length});
+        var data = ledgerData(meta, result[0]);
+        showTable(box, data);
+        status.textContent = T("已加载全部 {n} 条账目。", {n: data.entries.length});
         button.parentNode.hidden = true;
       })["catch"](function () {
         status.textContent = T("加载失败，请检查网络后再试一次。");
