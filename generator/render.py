@@ -148,9 +148,8 @@ def script_json(value: object) -> Markup:
 
 
 def has_english(path: str) -> bool:
-    """Pages also rendered in English: all but the notice-board print-outs (for Chinese
-    notice boards) and the maintainers' pages."""
-    return not path.startswith("maintainers/") and "/notice/" not in path
+    """Pages also rendered in English: all but the maintainers' pages."""
+    return not path.startswith("maintainers/")
 
 
 def relative(from_page: str, to: str) -> str:
@@ -210,7 +209,7 @@ def render(portal: Portal, lang: str = "zh", strict: bool = False,
 
 def community_part(portal: Portal, lang: str, strict: bool, views: Sequence[CommunityView],
                    ledger_sizes: Mapping[str, int]) -> Part:
-    """Each community's pages (overview, ledger, months, notices) and files."""
+    """Each community's pages (overview, ledger, months) and files."""
     pages: list[RenderedPage] = []
     assets: list[Asset] = []
     page = _page_renderer(environment(lang, strict), portal, pages, lang)
@@ -218,8 +217,8 @@ def community_part(portal: Portal, lang: str, strict: bool, views: Sequence[Comm
         _community_pages(page, view, portal)
         assets.extend(_vouchers(view))
         _ledger_all(page, view, portal.categories, ledger_sizes.get(view.c.id, 0))
-    for view in views:
-        _notice_pages(page, portal, view)
+        if lang == "zh":
+            _notice_redirects(pages, view)
     return pages, assets
 
 
@@ -310,20 +309,33 @@ def titles_index(portal: Portal, lang: str = "zh") -> str:
     return json.dumps(rows, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def _notice_pages(page: Any, portal: Portal, view: CommunityView) -> None:
-    """A printable A4 statement per month for the building notice boards (公示栏)."""
-    qr = Markup(qr_svg(f"{portal.site_url}communities/{view.c.id}/")) if portal.site_url else ""
+def _notice_redirects(pages: list[RenderedPage], view: CommunityView) -> None:
+    """The month page, printed, is the notice-board statement (公示表): the statements'
+    former addresses lead there."""
     for month in view.months:
-        page(f"communities/{view.c.id}/notice/{month.month}.md", "notice.html",
-             f"{view.c.title} {month_zh(month.month)}公示表", {"v": view, "m": month, "qr": qr},
-             search=False)  # the month's ledger page is what search should find
+        target = f"../../ledger/{month.month}/"
+        pages.append(RenderedPage(
+            f"communities/{view.c.id}/notice/{month.month}/index.html", "",
+            NOTICE_REDIRECT.format(url=target, title=escape(view.c.title),
+                                   month=month_zh(month.month),
+                                   sample="（示例数据）" if view.c.sample else ""), file=True))
+
+
+NOTICE_REDIRECT = """<!doctype html>
+<html lang="zh"><head><meta charset="utf-8"><title>{title} {month}公示表</title>
+<meta name="robots" content="noindex">
+<meta http-equiv="refresh" content="0; url={url}"></head>
+<body><p>公示表已并入每月收支页面，打印该页即为公示表：<a href="{url}">{title}{sample} {month}收支</a></p>
+</body></html>
+"""
 
 
 def qr_svg(url: str) -> str:
     """A QR code leading to a page, as inline SVG (segno; the address is data, escaped)."""
     import segno
 
-    svg: str = segno.make(url, error="m").svg_inline(scale=4, border=2, title=url)
+    svg: str = segno.make(url, error="m").svg_inline(scale=4, border=2, title=url,
+                                                       omitsize=True)  # a viewBox: scales
     return svg
 
 
@@ -397,6 +409,8 @@ def _community_pages(page: Any, view: CommunityView, portal: Portal) -> None:
     # Package files (vouchers) are published in the Chinese tree only.
     files = "../../" if page.lang == "zh" else "../" + relative(
         f"{base}/ledger/2000-01.md", f"communities/{view.c.id}/")
+    qr = Markup(qr_svg(f"{portal.site_url}communities/{view.c.id}/")) if (
+        portal.site_url and page.lang == "zh") else ""  # on the printed statement
     for month in view.months:
         # The entries are listed on the Chinese month pages only (ledger_month.html).
         rows = entry_rows(month.entries, view.corrected_by, view.month_of, portal.categories,
@@ -405,7 +419,7 @@ def _community_pages(page: Any, view: CommunityView, portal: Portal) -> None:
         page(f"{base}/ledger/{month.month}.md", "ledger_month.html",
              page.tr("{title} {month}账目", title=view.c.title,
                      month=i18n.month_label(page.lang)(month.month)),
-             {"v": view, "m": month, "rows": rows})
+             {"v": view, "m": month, "rows": rows, "qr": qr})
 
 
 def _ledger_all(page: Any, view: CommunityView, categories: Mapping[str, Category],

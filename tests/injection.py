@@ -191,7 +191,9 @@ class Csv:
 
 DEMO = "communities/demo/"
 MONTH = {"2021-01": DEMO + "ledger/2021-01/", "2021-02": DEMO + "ledger/2021-02/"}
-NOTICE = {"2021-01": DEMO + "notice/2021-01/", "2021-02": DEMO + "notice/2021-02/"}
+# The notice-board statement: the Chinese month page as printed (print:, not a screen page).
+PRINTED = "print:"
+NOTICE = {month: PRINTED + page for month, page in MONTH.items()}
 
 
 def make_hostile(datasets: Path) -> Hostile:

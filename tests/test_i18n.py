@@ -31,7 +31,8 @@ TEMPLATES = GENERATOR / "templates"
 CATALOGUE = GENERATOR / "i18n" / "en.json"
 
 # Rendered in Chinese only, and left bilingual or Chinese on purpose.
-CHINESE_ONLY = {"notice.html", "data_dictionary.html"}
+CHINESE_ONLY = {"_partials/notice_head.html", "_partials/notice_foot.html",
+                "data_dictionary.html"}
 
 STRING = r'''("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')'''
 # _("…") in a template, possibly over several lines; not some_("…") or x._("…").

@@ -122,7 +122,8 @@ def test_every_page_built_from_a_sample_package_says_so(minimal_site: Path) -> N
     pages = [p for folder in ("communities", "foundation", "protection-fund")
              for p in (minimal_site / folder).rglob("index.html")]
     # communities: list, demo, its ledger index, two months, the all-entries search, the
-    # corrections log, two statements for the notice board, two neighbourhoods; foundation:
+    # corrections log, the two former addresses of the notice-board statements (leading to the
+    # months), two neighbourhoods; foundation:
     # overview and two projects; protection fund: overview and two projects
     assert len(pages) == 17
     for path in pages:
