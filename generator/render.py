@@ -325,8 +325,8 @@ NOTICE_REDIRECT = """<!doctype html>
 <html lang="zh"><head><meta charset="utf-8"><title>{title} {month}公示表</title>
 <meta name="robots" content="noindex">
 <meta http-equiv="refresh" content="0; url={url}"></head>
-<body><p>公示表已并入每月收支页面，打印该页即为公示表：<a href="{url}">{title}{sample} {month}收支</a></p>
-</body></html>
+<body><p>公示表已并入每月收支页面，打印该页即为公示表：
+<a href="{url}">{title}{sample} {month}收支</a></p></body></html>
 """
 
 
