@@ -180,10 +180,25 @@ def browsing(hostile: Built) -> Iterator[Browsing]:
         yield b
 
 
+REFRESH = 'http-equiv="refresh"'
+
+
 def site_pages(site: Path) -> list[str]:
-    """Every HTML page of both languages, as the address a reader opens."""
+    """Every HTML page of both languages, as the address a reader opens; not the
+    statements' former addresses, which lead on at once (see the test below)."""
     return sorted(p.relative_to(site).as_posix().removesuffix("index.html")
-                  for p in site.rglob("*.html") if "assets" not in p.relative_to(site).parts)
+                  for p in site.rglob("*.html") if "assets" not in p.relative_to(site).parts
+                  and REFRESH not in p.read_text(encoding="utf-8"))
+
+
+def test_former_statement_addresses_hold_the_title_as_text(hostile: Built) -> None:
+    title = of(hostile.fields, "community-package", "title")[0].value
+    files = sorted((hostile.site / "communities/demo/notice").rglob("index.html"))
+    assert len(files) == 2
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert REFRESH in text and title in html.unescape(text)
+        assert "<img" not in text and "__pwned=1</script>" not in text
 
 
 @pytest.fixture(scope="module")
@@ -286,18 +301,22 @@ def test_all_entries_loaded_on_request_read_as_text(
 def test_search_results_show_hostile_titles_and_excerpts_as_text(
         hostile: Built, browsing: Browsing, lang: str) -> None:
     tab = browsing.tab
-    entry = next(f for f in hostile.fields if f.key.endswith(":D-003:description"))
-    word = entry.value.split(" ", 1)[0]  # 注入NN号, only in that entry
+    about = next(f for f in hostile.fields
+                 if f.key == "communities/demo/datapackage.json:description")
+    word = about.value.split(" ", 1)[0]  # 注入NN号, only in that description
     browsing.open(f"{lang}search/?q={word}")
-    # Entries are listed on the Chinese month pages only, so only that site finds them.
-    if lang:
-        expect(tab.locator("#xy-search-status")).to_contain_text("No page contains")
-    expect(tab.locator("#xy-search-results li")).to_have_count(0 if lang else 1)
-    if not lang:  # the month page's title and an excerpt of its text, the payload as text
-        title = of(hostile.fields, "community-package", "title")[0].value
-        assert "".join(title.split()) in "".join(tab.inner_text(".xy-result-link").split())
-        assert PAYLOADS[0] in tab.inner_text("#xy-search-results li p")
-        assert tab.evaluate(PROBE, "#xy-search-results") == []
+    expect(tab.locator("#xy-search-results li")).to_have_count(1)
+    # The community page's title (spaced characters on the English site) and an excerpt
+    # of its text, the payload as text.
+    title = of(hostile.fields, "community-package", "title")[0].value
+    assert "".join(title.split()) in "".join(tab.inner_text(".xy-result-link").split())
+    assert PAYLOADS[0] in tab.inner_text("#xy-search-results li p")
+    assert tab.evaluate(PROBE, "#xy-search-results") == []
+    # Entries are searched within their community (全部账目查询), not site-wide.
+    entry = next(f for f in hostile.fields if f.key.endswith(":D-003:description"))
+    browsing.open(f"{lang}search/?q={entry.value.split(' ', 1)[0]}")
+    expect(tab.locator("#xy-search-status")).to_contain_text(
+        "No page contains" if lang else "没有找到")
     # A page named by the query comes first, from search/titles.json.
     project = next(f for f in hostile.fields if f.key.endswith(":F-01:title"))
     browsing.open(f"{lang}search/?q={project.value.split(' ', 1)[0]}")
