@@ -39,7 +39,7 @@ class RenderedPage:
     path: str  # inside the docs folder, e.g. communities/fenghuayuan/index.md
     title: str
     html: str
-    search: bool = True  # False: kept out of the search index (print-outs)
+    search: bool = True  # False: kept out of the search index (the search page, months)
     file: bool = False  # True: a data file written as is (e.g. JSON), not a page
     translated: bool = False  # the page exists in both languages (language switch)
     template: str = ""  # the Jinja template it came from: pages of one template share a shell
@@ -196,7 +196,8 @@ def render(portal: Portal, lang: str = "zh", strict: bool = False,
     page("whatsnew/index.md", "whatsnew.html", tr("最新发布"),
          {"publications": [(p, feed.lines(portal, p)) for p in portal.publications]})
     page("data/index.md", "data.html", tr("开放数据"), {"od": downloads, "size": size_text})
-    assets.extend(Asset(None, f.path, data=f.data) for f in downloads.files())
+    # Written into the built site as they are: mkdocs need not copy a city's data again.
+    assets.extend(Asset(None, f.path, raw=True, data=f.data) for f in downloads.files())
     if lang == "en":
         page("search.md", "search.html", tr("搜索"), {}, search=False)
         return [p for p in pages if not p.file or p.path.startswith("search/")], []
@@ -218,7 +219,7 @@ def community_part(portal: Portal, lang: str, strict: bool, views: Sequence[Comm
         assets.extend(_vouchers(view))
         _ledger_all(page, view, portal.categories, ledger_sizes.get(view.c.id, 0))
         if lang == "zh":
-            _notice_redirects(pages, view)
+            assets.extend(_notice_redirects(view))
     return pages, assets
 
 
@@ -309,16 +310,15 @@ def titles_index(portal: Portal, lang: str = "zh") -> str:
     return json.dumps(rows, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def _notice_redirects(pages: list[RenderedPage], view: CommunityView) -> None:
+def _notice_redirects(view: CommunityView) -> list[Asset]:
     """The month page, printed, is the notice-board statement (公示表): the statements'
     former addresses lead there."""
-    for month in view.months:
-        target = f"../../ledger/{month.month}/"
-        pages.append(RenderedPage(
-            f"communities/{view.c.id}/notice/{month.month}/index.html", "",
-            NOTICE_REDIRECT.format(url=target, title=escape(view.c.title),
-                                   month=month_zh(month.month),
-                                   sample="（示例数据）" if view.c.sample else ""), file=True))
+    return [Asset(None, f"communities/{view.c.id}/notice/{month.month}/index.html", raw=True,
+                  data=NOTICE_REDIRECT.format(
+                      url=f"../../ledger/{month.month}/", title=escape(view.c.title),
+                      month=month_zh(month.month),
+                      sample="（示例数据）" if view.c.sample else "").encode("utf-8"))
+            for month in view.months]
 
 
 NOTICE_REDIRECT = """<!doctype html>
@@ -419,7 +419,8 @@ def _community_pages(page: Any, view: CommunityView, portal: Portal) -> None:
         page(f"{base}/ledger/{month.month}.md", "ledger_month.html",
              page.tr("{title} {month}账目", title=view.c.title,
                      month=i18n.month_label(page.lang)(month.month)),
-             {"v": view, "m": month, "rows": rows, "qr": qr})
+             {"v": view, "m": month, "rows": rows, "qr": qr},
+             search=False)  # a city's months would be most of the index (README, Search)
 
 
 def _ledger_all(page: Any, view: CommunityView, categories: Mapping[str, Category],

@@ -46,4 +46,8 @@ def test_most_pages_are_spliced(tmp_path: Path) -> None:
     pages, _ = render(build_model(check(config), config.today))
     plan = shells.plan(pages)
     spliced = sum(len(m) for m in plan.spliced.values())
-    assert spliced > 0.8 * len([p for p in pages if not p.file])
+    assert spliced > 0.7 * len([p for p in pages if not p.file])
+    # The month pages, most of a city's pages, cost mkdocs one page whatever their number.
+    months = [p for p in pages if p.template == "ledger_month.html"]
+    assert len(months) > 40
+    assert [p.template for p in plan.built].count("ledger_month.html") == 1
