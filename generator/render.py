@@ -292,7 +292,8 @@ def _standard_pages(page: Any, portal: Portal, assets: list[Asset]) -> None:
 
 def titles_index(portal: Portal, lang: str = "zh") -> str:
     """The main pages by title, so that the search page can put a page named by the query
-    first without fetching every result (search.js)."""
+    first without fetching every result (search.js): {"types": [kind, …], "pages":
+    [[title, url, index of its kind], …]}."""
     tr, name = i18n.translator(lang), i18n.name(lang)
     entries = [(v.c.title, f"communities/{v.c.id}/", tr("小区")) for v in portal.communities]
     entries += [(name(n.code), f"communities/{n.code.id}/", tr("社区"))
@@ -306,8 +307,12 @@ def titles_index(portal: Portal, lang: str = "zh") -> str:
     if portal.catalogue:
         entries += [(f"{v.s.code} {v.s.title_en if lang == 'en' else v.s.title_zh}",
                      f"standards/{v.slug}/", tr("标准")) for v in portal.catalogue.standards]
-    rows = [{"title": t, "url": u, "type": k} for t, u, k in sorted(entries, key=lambda e: e[1])]
-    return json.dumps(rows, ensure_ascii=False, separators=(",", ":")) + "\n"
+    # Each kind named once: the search page fetches this whole file on a first search, and
+    # a city has hundreds of communities and projects.
+    types = sorted({k for _, _, k in entries})
+    pages = [[t, u, types.index(k)] for t, u, k in sorted(entries, key=lambda e: e[1])]
+    return json.dumps({"types": types, "pages": pages}, ensure_ascii=False,
+                      separators=(",", ":")) + "\n"
 
 
 def _notice_redirects(view: CommunityView) -> list[Asset]:

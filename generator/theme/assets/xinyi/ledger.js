@@ -36,8 +36,9 @@
     var body = table.tBodies[0];
     var rows = slice(body.rows);
     var position = new Map(rows.map(function (row, i) { return [row, i]; }));
+    // The amount as shown ("−1,234.50"): digits and the point only.
     var amount = new Map(rows.map(function (row) {
-      return [row, cents(row.getAttribute("data-amount"))];
+      return [row, cents(row.cells[5].textContent.replace(/[^0-9.]/g, ""))];
     }));
 
     function field(name) { return form ? form.elements[name] : null; }

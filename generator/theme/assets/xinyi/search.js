@@ -72,8 +72,14 @@
   var titlesPromise = null;
   function titles() {
     if (!titlesPromise) {
+      // {"types": [kind, …], "pages": [[title, url, index of its kind], …]}
       titlesPromise = fetch(new URL("search/titles.json", languageRoot()).href)
-        .then(function (r) { return r.ok ? r.json() : []; })
+        .then(function (r) { return r.ok ? r.json() : {types: [], pages: []}; })
+        .then(function (data) {
+          return data.pages.map(function (p) {
+            return {title: p[0], url: p[1], type: data.types[p[2]]};
+          });
+        })
         .catch(function () { return []; });
     }
     return titlesPromise;
