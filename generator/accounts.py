@@ -38,9 +38,20 @@ def by_month(entries: Iterable[Entry]) -> dict[str, list[Entry]]:
     return dict(sorted(months.items()))
 
 
-def balance_at(opening: Decimal, entries: Iterable[Entry], end: date) -> Decimal:
-    """Fund balance at the end of ``end``: opening plus every counted entry up to that day."""
-    return opening + sum((e.signed for e in entries if e.date <= end), ZERO)
+def balances_at(opening: Decimal, entries: Iterable[Entry],
+                ends: Iterable[date]) -> dict[date, Decimal]:
+    """Fund balance at the end of each day in ``ends``: opening plus every counted entry up
+    to that day. One pass over the entries, whatever the number of days (a statement a
+    month over years of a ledger)."""
+    dated = sorted(entries, key=lambda e: e.date)
+    found: dict[date, Decimal] = {}
+    balance, i = opening, 0
+    for end in sorted(set(ends)):
+        while i < len(dated) and dated[i].date <= end:
+            balance += dated[i].signed
+            i += 1
+        found[end] = balance
+    return found
 
 
 def month_end(month: str) -> date:

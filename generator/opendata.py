@@ -29,7 +29,7 @@ from importlib import resources
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from . import schemas
+from . import parallel, schemas
 from .model import Portal
 from .model.datapackages import DataPackage
 
@@ -101,7 +101,9 @@ class OpenData:
 
 
 def build(portal: Portal) -> OpenData:
-    packages = tuple(package(p) for p in portal.packages)
+    found = portal.packages  # a city's packages are typed and zipped on every core
+    packages = tuple(parallel.fork_map(lambda i: package(found[i]), len(found),
+                                       parallel=len(found) >= 8))
     tables = tuple(data_file(f"data/schemas/{t}.json", schema_bytes(t)) for t in schemas.TABLES)
     listed = [f for p in packages for f in p.files] + list(tables)
     return OpenData(packages, tables, data_file("data/SHA256SUMS", sha256sums(listed)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -162,10 +163,12 @@ def budget_years(c: Community, counted: Sequence[Entry]) -> tuple[BudgetYear, ..
     result = []
     for year in sorted({b.year for b in c.budget}):
         entries = by_year.get(year, [])
+        actual: dict[str, Decimal] = defaultdict(lambda: accounts.ZERO)
+        for e in entries:  # one pass, not one per budget line
+            actual[e.budget_line] += e.amount
         rows = tuple(
             BudgetRow(b.line_id, b.direction, b.category, b.item, b.amount,
-                      sum((e.amount for e in entries if e.budget_line == b.line_id),
-                          accounts.ZERO))
+                      actual.get(b.line_id, accounts.ZERO))
             for b in sorted(c.budget, key=lambda b: b.line_id) if b.year == year
         )
         unassigned = sum((e.amount for e in entries

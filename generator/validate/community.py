@@ -165,10 +165,10 @@ def budget_findings(c: Community) -> Iterator[Issue]:
 
 
 def balance_findings(c: Community) -> Iterator[Issue]:
-    counted = accounts.counted(c.entries)
+    at = accounts.balances_at(c.profile.opening_amount, accounts.counted(c.entries),
+                              (accounts.month_end(s.month) for s in c.statements))
     for s in c.statements:
-        computed = accounts.balance_at(c.profile.opening_amount, counted,
-                                       accounts.month_end(s.month))
+        computed = at[accounts.month_end(s.month)]
         if computed != s.closing_balance:
             yield Issue("balance-mismatch",
                         f"at the end of {s.month} the ledger gives {computed:,.2f} yuan but the "
