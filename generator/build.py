@@ -68,7 +68,7 @@ def build(config: BuildConfig, stage: Stages | None = None) -> Report:
                 shells.splice(root, plan)
                 shells.sitemap(root, plan, config.today)
         with stage("search index"):
-            index_search(scratch / "site")
+            index_search(site, shells.unindexed(zh) | shells.unindexed(en, "en/"))
         with stage("write"):
             manifest.write(scratch / "site", validated.data_hashes or {}, validated.version,
                            config.today)

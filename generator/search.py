@@ -18,6 +18,7 @@ import re
 import subprocess
 import sys
 import tempfile
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -52,12 +53,16 @@ def separate_characters(html: str) -> str:
     return "".join(parts)
 
 
-def index_search(site: Path) -> None:
+def index_search(site: Path, unindexed: Collection[str] = ()) -> None:
+    """``unindexed``: pages (paths in the site) known to be kept out of the index, not
+    read at all: a city's month pages are most of its bytes."""
     # The copy goes beside the site: in a build, into its scratch folder, so that a killed
     # build leaves no copy of the whole site in the system's temporary folder.
     with tempfile.TemporaryDirectory(prefix="xinyi-search-", dir=site.parent) as scratch:
         copy = Path(scratch)
         for page in sorted(site.rglob("*.html")):
+            if page.relative_to(site).as_posix() in unindexed:
+                continue
             indexed = _indexed_part(page.read_text(encoding="utf-8"))
             if indexed is None:
                 continue  # nothing to index: print-outs

@@ -60,6 +60,12 @@ def plan(pages: Sequence[RenderedPage]) -> Plan:
     return Plan(tuple(built), spliced)
 
 
+def unindexed(plan: Plan, prefix: str = "") -> set[str]:
+    """The built pages (paths in the site, under ``prefix``) kept out of the search index."""
+    pages = [*plan.built, *(p for members in plan.spliced.values() for p in members)]
+    return {f"{prefix}{url(p.path)}index.html" for p in pages if not p.file and not p.search}
+
+
 def splice(site: Path, pages: Plan) -> None:
     by_path = {p.path: p for p in pages.built}
     for shell_path, members in pages.spliced.items():
