@@ -124,6 +124,9 @@ def environment(lang: str = "zh", strict: bool = False) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    # tojson keeps Chinese text as UTF-8: \u escapes are three times the bytes, on every
+    # English page and every all-entries page. It still escapes < > & ' (htmlsafe).
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     en = lang == "en"
     env.filters.update(
         money=money, pct=pct, month_zh=month_zh, status_zh=STATUS_ZH.get,
@@ -134,17 +137,8 @@ def environment(lang: str = "zh", strict: bool = False) -> Environment:
         standard_status_label=(STANDARD_STATUS_EN if en else STANDARD_STATUS_ZH).get,
         disclosure_label=(DISCLOSURE_EN if en else disclosure.STATUSES).get)
     env.globals.update(issue_types=TYPES, lang=lang, _=i18n.translator(lang, strict),
-                       name=i18n.name(lang), js_text=script_json(i18n.js_text(lang)))
+                       name=i18n.name(lang), js_text=i18n.js_text(lang))
     return env
-
-
-def script_json(value: object) -> Markup:
-    """JSON safe inside <script>: like Jinja's tojson, but Chinese text stays UTF-8 (a third
-    of the bytes of \\u escapes, on every English page)."""
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
-    for char, code in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"), ("'", "\\u0027")):
-        text = text.replace(char, code)
-    return Markup(text)
 
 
 def has_english(path: str) -> bool:
@@ -411,15 +405,13 @@ def _community_pages(page: Any, view: CommunityView, portal: Portal) -> None:
          page.tr("{title} 账目", title=view.c.title), {"v": view})
     page(f"{base}/corrections.md", "corrections.html",
          page.tr("{title} 更正记录", title=view.c.title), {"v": view})
-    # Package files (vouchers) are published in the Chinese tree only.
-    files = "../../" if page.lang == "zh" else "../" + relative(
-        f"{base}/ledger/2000-01.md", f"communities/{view.c.id}/")
     qr = Markup(qr_svg(f"{portal.site_url}communities/{view.c.id}/")) if (
         portal.site_url and page.lang == "zh") else ""  # on the printed statement
     for month in view.months:
-        # The entries are listed on the Chinese month pages only (ledger_month.html).
+        # The entries are listed on the Chinese month pages only (ledger_month.html), where
+        # the package's files (vouchers) are two folders up.
         rows = entry_rows(month.entries, view.corrected_by, view.month_of, portal.categories,
-                          page.tr, i18n.name(page.lang), "../", files, money
+                          page.tr, i18n.name(page.lang), "../", "../../", money
                           ) if page.lang == "zh" else Markup("")
         page(f"{base}/ledger/{month.month}.md", "ledger_month.html",
              page.tr("{title} {month}账目", title=view.c.title,
@@ -434,8 +426,7 @@ def _ledger_all(page: Any, view: CommunityView, categories: Mapping[str, Categor
     ledger.json on request (``size`` bytes), with the names and months it needs from here."""
     page(f"communities/{view.c.id}/ledger/all.md", "ledger_all.html",
          page.tr("{title} 全部账目查询", title=view.c.title),
-         {"v": view, "size": size_text(size), "meta": json.dumps(  # an attribute: escaped
-             ledger_meta(view, categories), ensure_ascii=False, sort_keys=True)})
+         {"v": view, "size": size_text(size), "meta": ledger_meta(view, categories)})
 
 
 def ledger_meta(view: CommunityView, categories: Mapping[str, Category]) -> dict[str, Any]:

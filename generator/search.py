@@ -65,7 +65,7 @@ def index_search(site: Path, unindexed: Collection[str] = ()) -> None:
                 continue
             indexed = _indexed_part(page.read_text(encoding="utf-8"))
             if indexed is None:
-                continue  # nothing to index: print-outs
+                continue  # kept out of the index (search_exclude)
             target = copy / page.relative_to(site)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(separate_characters(indexed), encoding="utf-8")

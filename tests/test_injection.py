@@ -411,7 +411,7 @@ def test_open_data_and_runtime_json_keep_every_value_exactly(hostile: Built) -> 
         else:  # a descriptor property
             assert f.value in values("data/" + f.key.split(":")[0]), f.key
     page = (hostile.site / "communities/demo/ledger/all/index.html").read_text("utf-8")
-    meta = re.search(r' data-meta="([^"]*)"', page)
+    meta = re.search(r" data-meta='([^']*)'", page)
     assert meta and "<" not in meta.group(1)  # an attribute's value, escaped
     # What 全部账目查询 shows: the open-data ledger, and the names its page adds.
     entries = values("data/communities/demo/ledger.json") | set(

@@ -342,7 +342,7 @@ def test_all_entries_page_adds_months_and_category_names_to_the_open_data(
     html = (minimal_site / path).read_text("utf-8")
     src = re.search(r'class="xy-ledger-all" data-src="([^"]+)"', html).group(1)
     assert resolve(minimal_site, path, src) == minimal_site / "data/communities/demo/ledger.json"
-    meta = json.loads(unescape(re.search(r' data-meta="([^"]*)"', html).group(1)))
+    meta = json.loads(unescape(re.search(r" data-meta='([^']*)'", html).group(1)))
     with (MINIMAL / "codelists/categories.csv").open(encoding="utf-8", newline="") as handle:
         chart = [r for r in csv.DictReader(handle)]
     used = {r["category"] for r in ledger_rows()}

@@ -40,7 +40,9 @@ def test_statement_gives_the_month_by_category_and_balance(minimal_site: Path) -
         for r in (r for r in live if r["direction"] == direction):
             by_category[r["category"]] = by_category.get(r["category"], Decimal(0)) + \
                 Decimal(r["amount"])
-        assert cell(html, f"data-month-{direction}") == f"{sum(by_category.values()):,.2f}"
+        total = f"{sum(by_category.values()):,.2f}"
+        assert cell(html, f"data-month-{direction}") == total
+        assert cell(html, f"data-month-{direction}-total") == total  # the table's 合计
         for code, total in by_category.items():
             assert cell(html, f'data-month-{direction}-category="{code}"') == f"{total:,.2f}"
     assert cell(html, "data-month-opening") == "7,350.00"  # January's closing balance

@@ -4,7 +4,6 @@ Table Schemas (run by frictionless), with frictionless' errors turned into porta
 from __future__ import annotations
 
 import contextlib
-import functools
 import re
 from collections.abc import Iterator, Sequence
 from functools import cache
@@ -80,7 +79,7 @@ def _check(table: Table) -> list[Issue]:
     header_issues = list(check_header(table, schemas.columns(table.schema)))
     if header_issues:
         return header_issues
-    return list(check_rows(table, schemas.descriptor(table.schema)))
+    return list(check_rows(table))
 
 
 def check_header(table: Table, expected: tuple[str, ...]) -> Iterator[Issue]:
@@ -101,14 +100,14 @@ def check_header(table: Table, expected: tuple[str, ...]) -> Iterator[Issue]:
                     f"expected {', '.join(expected)}", table.shown)
 
 
-@functools.cache
+@cache
 def _schema(name: str) -> Schema:
     """A canonical schema read once: frictionless checks each descriptor as it reads it,
     about a quarter of the time a table's check took when a city has thousands of tables."""
     return Schema.from_descriptor(schemas.descriptor(name))
 
 
-def check_rows(table: Table, descriptor: dict[str, Any]) -> Iterator[Issue]:
+def check_rows(table: Table) -> Iterator[Issue]:
     data = [list(table.header), *(list(r) for r in table.rows)]
     report = Resource(data=data, schema=_schema(table.schema)).validate()
     seen: set[tuple[int | None, str | None]] = set()
@@ -118,7 +117,7 @@ def check_rows(table: Table, descriptor: dict[str, Any]) -> Iterator[Issue]:
             if issue is not None:
                 yield issue
     if report.valid:
-        yield from _full_width(table, descriptor)
+        yield from _full_width(table, schemas.descriptor(table.schema))
 
 
 def _full_width(table: Table, descriptor: dict[str, Any]) -> Iterator[Issue]:
