@@ -99,8 +99,12 @@ def verify(site: Path, datasets: Path, project: Path = Path(".")) -> list[str]:
     with tempfile.TemporaryDirectory() as scratch:
         out = Path(scratch) / "site"
         build(BuildConfig(datasets=datasets, out=out, project=project, today=built))
-        problems += [f"site {line}" for line in manifest.differences(
-            manifest.hashes(out), manifest.hashes(site))]
+        rebuilt, published = manifest.hashes(out), manifest.hashes(site)
+        for path in rebuilt.keys() & published.keys():  # zips: by members, see opendata
+            if path.endswith(".zip") and rebuilt[path] != published[path] and \
+                    manifest.same_members(out / path, site / path):
+                rebuilt[path] = published[path]
+        problems += [f"site {line}" for line in manifest.differences(rebuilt, published)]
     return problems
 
 

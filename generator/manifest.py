@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import zipfile
 from datetime import date
 from pathlib import Path
 
@@ -45,3 +46,18 @@ def differences(expected: dict[str, str], actual: dict[str, str]) -> list[str]:
         elif expected[path] != actual[path]:
             lines.append(f"{path}: differs")
     return lines
+
+
+def same_members(a: Path, b: Path) -> bool:
+    """Two zips holding the same files with the same names, times and modes, whatever
+    bytes their compressor wrote."""
+    try:
+        with zipfile.ZipFile(a) as first, zipfile.ZipFile(b) as second:
+            return [_member(first, i) for i in first.infolist()] == \
+                   [_member(second, i) for i in second.infolist()]
+    except (zipfile.BadZipFile, OSError):
+        return False
+
+
+def _member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[object, ...]:
+    return (info.filename, info.date_time, info.external_attr, archive.read(info))

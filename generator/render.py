@@ -131,7 +131,7 @@ def environment(lang: str = "zh", strict: bool = False) -> Environment:
     env.filters.update(
         money=money, pct=pct, month_zh=month_zh, status_zh=STATUS_ZH.get,
         channel_zh=CHANNEL_ZH.get, standard_status_zh=STANDARD_STATUS_ZH.get,
-        month_label=i18n.month_label(lang),
+        month_label=i18n.month_label(lang), month_short=i18n.month_short(lang),
         status_label=(STATUS_EN if en else STATUS_ZH).get,
         channel_label=(CHANNEL_EN if en else CHANNEL_ZH).get,
         standard_status_label=(STANDARD_STATUS_EN if en else STANDARD_STATUS_ZH).get,
@@ -213,7 +213,7 @@ def community_part(portal: Portal, lang: str, strict: bool, views: Sequence[Comm
         assets.extend(_vouchers(view))
         _ledger_all(page, view, portal.categories, ledger_sizes.get(view.c.id, 0))
         if lang == "zh":
-            assets.extend(_notice_redirects(view))
+            assets.extend(_month_redirects(view))
     return pages, assets
 
 
@@ -309,15 +309,21 @@ def titles_index(portal: Portal, lang: str = "zh") -> str:
                       separators=(",", ":")) + "\n"
 
 
-def _notice_redirects(view: CommunityView) -> list[Asset]:
-    """The month page, printed, is the notice-board statement (公示表): the statements'
-    former addresses lead there."""
-    return [Asset(None, f"communities/{view.c.id}/notice/{month.month}/index.html", raw=True,
-                  data=NOTICE_REDIRECT.format(
-                      url=f"../../ledger/{month.month}/", title=escape(view.c.title),
-                      month=month_zh(month.month),
-                      sample="（示例数据）" if view.c.sample else "").encode("utf-8"))
-            for month in view.months]
+def _month_redirects(view: CommunityView) -> list[Asset]:
+    """Former addresses of a month: its notice-board statement (公示表), which is now the
+    month page printed, and its English page, which is now a row of the English ledger
+    page (a city's 36 English month pages a community were 150 MB of theme)."""
+    title, sample = escape(view.c.title), view.c.sample
+    return [Asset(None, path, raw=True, data=text.encode("utf-8")) for month in view.months
+            for path, text in (
+                (f"communities/{view.c.id}/notice/{month.month}/index.html",
+                 NOTICE_REDIRECT.format(url=f"../../ledger/{month.month}/", title=title,
+                                        month=month_zh(month.month),
+                                        sample="（示例数据）" if sample else "")),
+                (f"en/communities/{view.c.id}/ledger/{month.month}/index.html",
+                 MONTH_REDIRECT.format(url=f"../#m{month.month}", title=title,
+                                       month=i18n.month_label("en")(month.month),
+                                       sample=" (sample data)" if sample else "")))]
 
 
 NOTICE_REDIRECT = """<!doctype html>
@@ -326,6 +332,14 @@ NOTICE_REDIRECT = """<!doctype html>
 <meta http-equiv="refresh" content="0; url={url}"></head>
 <body><p>公示表已并入每月收支页面，打印该页即为公示表：
 <a href="{url}">{title}{sample} {month}收支</a></p></body></html>
+"""
+
+MONTH_REDIRECT = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>{title}: ledger, {month}</title>
+<meta name="robots" content="noindex">
+<meta http-equiv="refresh" content="0; url={url}"></head>
+<body><p>Each month's figures are on the ledger page:
+<a href="{url}">{title}{sample}: ledger, {month}</a></p></body></html>
 """
 
 
@@ -407,12 +421,12 @@ def _community_pages(page: Any, view: CommunityView, portal: Portal) -> None:
          page.tr("{title} 更正记录", title=view.c.title), {"v": view})
     qr = Markup(qr_svg(f"{portal.site_url}communities/{view.c.id}/")) if (
         portal.site_url and page.lang == "zh") else ""  # on the printed statement
+    if page.lang == "en":
+        return  # months: the English ledger page (ledger_index.html); see _month_redirects
     for month in view.months:
-        # The entries are listed on the Chinese month pages only (ledger_month.html), where
-        # the package's files (vouchers) are two folders up.
+        # The package's files (vouchers) are two folders up.
         rows = entry_rows(month.entries, view.corrected_by, view.month_of, portal.categories,
-                          page.tr, i18n.name(page.lang), "../", "../../", money
-                          ) if page.lang == "zh" else Markup("")
+                          page.tr, i18n.name(page.lang), "../", "../../", money)
         page(f"{base}/ledger/{month.month}.md", "ledger_month.html",
              page.tr("{title} {month}账目", title=view.c.title,
                      month=i18n.month_label(page.lang)(month.month)),

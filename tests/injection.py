@@ -221,7 +221,9 @@ def _file_names(h: Hostile) -> None:
 
 
 def _community(h: Hostile) -> None:
-    lists = both(DEMO, "communities/", "compare/", "", "data/", MONTH["2021-01"], "whatsnew/")
+    # A month's page is Chinese; English visitors read the months on the ledger page.
+    lists = both(DEMO, "communities/", "compare/", "", "data/", "whatsnew/") + (
+        MONTH["2021-01"], "en/" + DEMO + "ledger/")
     profile = both(DEMO) + (NOTICE["2021-01"],)
     h.descriptor(DEMO + "datapackage.json", "community-package", [
         ("title", lists + (NOTICE["2021-01"],)), ("description", both(DEMO)),
@@ -252,7 +254,8 @@ def _codelists(h: Hostile) -> None:
             "remuneration": "2021-01", "repair": "2021-02"}
     h.table("codelists/categories.csv", "categories", "code", {
         code: {"name_zh": (DEMO, MONTH[month], NOTICE[month]),
-               "name_en": ("en/" + DEMO, "en/" + MONTH[month])} for code, month in used.items()})
+               "name_en": ("en/" + DEMO, "en/" + DEMO + "ledger/")}
+        for code, month in used.items()})
     # A neighbourhood page leads with its name in the page's language and gives the other.
     h.table("codelists/communities.csv", "communities", "id", {
         area: {"name_zh": both(page) + ("foundation/",) * (area == "shifan"),

@@ -28,6 +28,8 @@ def test_every_translated_page_links_to_its_counterpart(minimal_site: Path) -> N
         if rel == "en/index.html" or "/assets/" in rel:
             continue
         html = path.read_text(encoding="utf-8")
+        if 'http-equiv="refresh"' in html:
+            continue  # a former address (a month), tested below
         href = re.search(r'<a class="xy-lang" href="([^"]+)" lang="zh"', html).group(1)
         chinese = resolve(minimal_site, rel, href)
         assert chinese.is_file(), (rel, href)
@@ -39,42 +41,59 @@ def test_every_translated_page_links_to_its_counterpart(minimal_site: Path) -> N
 def test_category_names_and_standard_titles_are_in_english(minimal_site: Path) -> None:
     with (MINIMAL / "codelists/categories.csv").open(encoding="utf-8", newline="") as handle:
         names = {r["code"]: r["name_en"] for r in csv.DictReader(handle)}
-    month = html.unescape(page(minimal_site, "en/communities/demo/ledger/2021-01/index.html"))
-    assert names["cleaning"] in month and names["remuneration"] in month
+    ledger = html.unescape(page(minimal_site, LEDGER_EN))
+    assert names["cleaning"] in ledger and names["remuneration"] in ledger
     standard = page(minimal_site, "en/standards/xy-t-003-2024/index.html")
     assert "<title>XY/T 003—2024 Trust-based property management — Disclosure" in standard
     assert '<html lang="en"' in standard
 
 
-def test_english_month_page_gives_the_figures_and_leads_to_the_entries_published_once(
+LEDGER_EN = "en/communities/demo/ledger/index.html"
+
+
+def test_english_ledger_page_gives_each_month_by_category_and_leads_to_the_entries(
         minimal_site: Path) -> None:
-    path = "en/communities/demo/ledger/2021-01/index.html"
-    english = page(minimal_site, path)
-    rows, _ = month_rows("2021-01")
-    assert rows
+    english = page(minimal_site, LEDGER_EN)
+    rows, corrected = month_rows("")
+    months = sorted({r["date"][:7] for r in rows})
     assert not any(f'id="{r["entry_id"]}"' in english for r in rows)  # listed once, in Chinese
-    assert f"This month&#39;s {len(rows)} entries, each with its voucher" in english
-    href = re.search(r'<a href="([^"]+)" hreflang="zh" lang="zh">', english).group(1)
-    chinese_path = resolve(minimal_site, path, href).relative_to(minimal_site).as_posix()
-    assert chinese_path == "communities/demo/ledger/2021-01/index.html"
-    chinese = page(minimal_site, chinese_path)
-    assert all(f'id="{r["entry_id"]}"' in chinese for r in rows)
-    hrefs = re.findall(r'class="xy-voucher[^"]*" href="([^"]+)"', chinese)
-    assert hrefs
-    for voucher in hrefs:
-        target = resolve(minimal_site, chinese_path, voucher)
-        assert target.is_file() and "/en/" not in target.as_posix()
-    rows, corrected = month_rows("2021-01")
-    for direction in ("income", "expense"):  # the month by category, on both pages
-        totals: dict[str, Decimal] = {}
+    for month in months:  # each month's row leads to its Chinese page, where the entries are
+        href = re.search(rf'<tr id="m{month}"><th scope="row"><a href="([^"]+)" hreflang="zh">',
+                         english).group(1)
+        chinese_path = resolve(minimal_site, LEDGER_EN, href).relative_to(minimal_site)
+        assert chinese_path.as_posix() == f"communities/demo/ledger/{month}/index.html"
+        chinese = page(minimal_site, chinese_path.as_posix())
+        assert all(f'id="{r["entry_id"]}"' in chinese for r in rows if r["date"][:7] == month)
+    for year in sorted({m[:4] for m in months}):  # the year by category and month
+        table = english.split(f'<h3 id="c{year}">')[1].split("</table>")[0]
+        in_year = [m for m in months if m.startswith(year)]
+        cells: dict[tuple[str, str], dict[str, Decimal]] = {}
         for r in rows:
-            if r["direction"] == direction and r["entry_id"] not in corrected:
-                totals[r["category"]] = totals.get(r["category"], Decimal(0)) + Decimal(
-                    r["amount"])
-        expected = sorted((code, f"{total:,.2f}") for code, total in totals.items())
-        for html_text in (english, chinese):
-            assert sorted(re.findall(
-                rf'data-month-{direction}-category="([^"]+)">([^<]+)<', html_text)) == expected
+            if r["date"][:4] == year and r["entry_id"] not in corrected:
+                by_month = cells.setdefault((r["direction"], r["category"]), {})
+                m = r["date"][:7]
+                by_month[m] = by_month.get(m, Decimal(0)) + Decimal(r["amount"])
+        shown = {}
+        for key, body in re.findall(r'<tr data-category="([^"]+)"><th scope="row">[^<]+</th>'
+                                    r'(.*?)</tr>', table):
+            shown[tuple(key.split(":"))] = re.findall(r'<td class="xy-num">([^<]+)</td>', body)
+        assert shown == {key: [f"{by_month[m]:,.2f}" if m in by_month else "—"
+                               for m in in_year] + [f"{sum(by_month.values()):,.2f}"]
+                         for key, by_month in cells.items()}
+
+
+def test_former_english_month_addresses_lead_to_the_month_on_the_ledger_page(
+        minimal_site: Path) -> None:
+    old = "en/communities/demo/ledger/2021-01/index.html"
+    redirect = page(minimal_site, old)
+    assert '<meta http-equiv="refresh" content="0; url=../#m2021-01">' in redirect
+    assert resolve(minimal_site, old, "../#m2021-01") == minimal_site / LEDGER_EN
+    assert '<tr id="m2021-01">' in page(minimal_site, LEDGER_EN)
+    # The Chinese month page's English link is that address.
+    chinese = page(minimal_site, "communities/demo/ledger/2021-01/index.html")
+    href = re.search(r'<a class="xy-lang" href="([^"]+)" lang="en"', chinese).group(1)
+    assert resolve(minimal_site, "communities/demo/ledger/2021-01/index.html", href) == \
+        minimal_site / old
 
 
 @pytest.fixture(scope="module")

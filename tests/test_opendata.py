@@ -240,8 +240,8 @@ def test_two_renders_give_the_same_zip_bytes(tmp_path: Path) -> None:
     archive = zipfile.ZipFile(io.BytesIO(first["data/communities/demo/demo.zip"]))
     infos = archive.infolist()
     assert [i.filename for i in infos] == sorted(i.filename for i in infos)
-    assert {(i.date_time, i.external_attr >> 16, i.create_system) for i in infos} == {
-        ((1980, 1, 1, 0, 0, 0), 0o100644, 3)}
+    assert {(i.date_time, i.external_attr >> 16, i.create_system, i.compress_type)
+            for i in infos} == {((1980, 1, 1, 0, 0, 0), 0o100644, 3, zipfile.ZIP_DEFLATED)}
     assert archive.read("datapackage.json") == first["data/communities/demo/datapackage.json"]
     assert archive.read("ledger.csv") == (datasets / "communities/demo/ledger.csv").read_bytes()
 

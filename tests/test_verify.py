@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -43,6 +44,36 @@ def test_an_altered_data_file_is_reported(published: Path, workdir: Path) -> Non
     lines = result.output.splitlines()
     assert "mismatch: data communities/demo/ledger.csv: differs" in lines
     assert "mismatch: site communities/demo/ledger/2021-01/index.html: differs" in lines
+
+
+def rezip(path: Path, level: int, change: dict[str, bytes] | None = None) -> None:
+    """Write the archive again, as another zlib build would: same members, other bytes."""
+    with zipfile.ZipFile(path) as archive:
+        members = [(i, archive.read(i)) for i in archive.infolist()]
+    with zipfile.ZipFile(path, "w") as archive:
+        for info, data in members:
+            archive.writestr(info, (change or {}).get(info.filename, data),
+                             zipfile.ZIP_DEFLATED, compresslevel=level)
+
+
+def test_a_zip_deflated_to_other_bytes_still_matches(published: Path) -> None:
+    archive = published / "data/communities/demo/demo.zip"
+    before = archive.read_bytes()
+    rezip(archive, level=1)
+    assert archive.read_bytes() != before
+    result = run("verify", "site", "--datasets", "datasets")
+    assert result.exit_code == 0, result.output
+
+
+def test_a_zip_with_an_altered_member_is_reported(published: Path) -> None:
+    archive = published / "data/communities/demo/demo.zip"
+    with zipfile.ZipFile(archive) as opened:
+        ledger = opened.read("ledger.csv")
+    rezip(archive, level=6, change={"ledger.csv": ledger.replace(b"3000.00", b"300.00")})
+    result = run("verify", "site", "--datasets", "datasets")
+    assert result.exit_code == 1
+    assert result.output.splitlines()[:-1] == [
+        "mismatch: site data/communities/demo/demo.zip: differs"]
 
 
 def test_manifest_lists_every_data_file_and_page_with_the_version(published: Path,

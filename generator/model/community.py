@@ -123,6 +123,38 @@ class CommunityView:
     def balance(self) -> Decimal:
         return self.years[-1].closing if self.years else self.c.profile.opening_amount
 
+    def by_category_and_month(self, year: int, order: Sequence[str]) -> CategoryMonths:
+        """A year's counted amounts by category and month; categories in ``order`` (the
+        chart of accounts), then codes it does not know, as written."""
+        months = tuple(m for m in self.months if m.month.startswith(f"{year}-"))
+        cells: dict[tuple[str, str], dict[str, Decimal]] = defaultdict(dict)
+        for m in months:
+            for direction, amounts in (("income", m.income_by), ("expense", m.expense_by)):
+                for code, amount in amounts:
+                    cells[direction, code][m.month] = amount
+        rank = {code: i for i, code in enumerate(order)}
+        keys = sorted(cells, key=lambda k: (k[0] != "income", rank.get(k[1], len(rank)), k[1]))
+        rows = tuple(CategoryRow(d, code, tuple(cells[d, code].get(m.month) for m in months),
+                                 sum(cells[d, code].values(), Decimal("0.00")))
+                     for d, code in keys)
+        return CategoryMonths(months, rows)
+
+
+@dataclass(frozen=True)
+class CategoryRow:
+    direction: str  # income or expense
+    category: str
+    amounts: tuple[Decimal | None, ...]  # by month; None: nothing in that month
+    total: Decimal
+
+
+@dataclass(frozen=True)
+class CategoryMonths:
+    """A year of a ledger by category and month (the English ledger page)."""
+
+    months: tuple[Month, ...]
+    rows: tuple[CategoryRow, ...]
+
 
 def community_view(c: Community, report: Report, neighbourhood: CommunityCode | None,
                    foundation: Sequence[FoundationProjectView],

@@ -159,7 +159,7 @@
   function showTable(box, data) {
     var root = box.getAttribute("data-root");
     var files = box.getAttribute("data-files") || root;  // published once, in the Chinese tree
-    var ledger = root + "communities/" + data.community + "/ledger/";
+    var ledger = files + "communities/" + data.community + "/ledger/";  // month pages: Chinese
     var entries = data.entries;
     // Sorting reorders the table's rows: cells name their entry, never a position.
     var byId = new Map(entries.map(function (e) { return [e.entry_id, e]; }));
@@ -206,7 +206,6 @@
           if (!value) return;
           var pdf = /\.pdf$/i.test(value);
           var attributes = {"class": "xy-voucher", href: files + value};
-          if (pdf) attributes.type = "application/pdf";
           td.childNodes = [element("A", attributes, [text(pdf ? T("查看凭证（PDF）") : T("查看凭证"))])];
         }}
       ];
