@@ -63,7 +63,7 @@ def publications(datasets: Path) -> tuple[Publication, ...]:
 def _additions(repo: Path, rel: str, commit: str, names: list[str],
                known: dict[str, set[str]]) -> Iterator[Addition]:
     for name in names:
-        target = _classify(name[len(rel) + 1:])
+        target = _classify(name.removeprefix("" if rel == "." else f"{rel}/"))
         if target is None:
             continue
         kind, package, keys_of = target

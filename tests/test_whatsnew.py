@@ -51,6 +51,17 @@ def test_each_publication_lists_what_it_added(workdir: Path) -> None:
     assert "2021 年 3 月" in (entries[0].findtext(f"{ATOM}summary") or "")
 
 
+def test_a_repository_of_the_datasets_alone_lists_its_publications(workdir: Path) -> None:
+    datasets = compose(workdir)  # the datasets folder is the repository's root
+    subprocess.run(["git", "init", "-q"], cwd=datasets, check=True)
+    commit(datasets, "first publication", "2024-03-05T10:00:00+08:00")
+    result = run("build", "--datasets", "datasets", "--out", "site")
+    assert result.exit_code == 0, result.output
+    html = (workdir / "site/whatsnew/index.html").read_text(encoding="utf-8")
+    assert "新增小区：示范小区" in html
+    assert "示范小区：新增 2021 年 1 月至 2021 年 2 月，共 2 个月的账目" in html
+
+
 def test_outside_git_the_page_says_there_is_no_history(workdir: Path) -> None:
     compose(workdir)  # a temporary folder: not a git checkout
     result = run("build", "--datasets", "datasets", "--out", "site")
