@@ -22,7 +22,7 @@ from .load import load
 from .model import Portal, build_model
 from .render import Asset, RenderedPage, RenderError, render, render_communities
 from .search import index_search
-from .site import add_raw_files, publish, run_mkdocs, stage_docs, staging
+from .site import add_files, publish, run_mkdocs, stage_docs, staging
 from .stages import Stages
 from .validate import Validated, validate
 
@@ -56,13 +56,13 @@ def build(config: BuildConfig, stage: Stages | None = None) -> Report:
     with staging(config.out) as scratch, _source_date(_epoch(config.today)):
         with stage("mkdocs"):
             zh, en, site = shells.plan(pages), shells.plan(english), scratch / "site"
-            stage_docs(config.content, zh.built, assets, scratch / "docs")
-            stage_docs(None, en.built, (), scratch / "docs-en")
+            stage_docs(config.content, zh.built, scratch / "docs")
+            stage_docs(None, en.built, scratch / "docs-en")
             run_mkdocs(config.mkdocs_file, scratch / "docs", site,
                        data_version=validated.version, site_url=config.site_url)
             run_mkdocs(config.mkdocs_file, scratch / "docs-en", site / "en",
                        english=True, data_version=validated.version, site_url=config.site_url)
-            add_raw_files(assets, site)
+            add_files(assets, site)
         with stage("splice"):
             for plan, root in ((zh, site), (en, site / "en")):
                 shells.splice(root, plan)

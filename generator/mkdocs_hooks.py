@@ -93,7 +93,8 @@ def on_pre_build(config: Any, **_: Any) -> None:
     fresh = Path(serving["docs"] + ".next")
     shutil.rmtree(fresh, ignore_errors=True)
     portal = build_model(validated, config.today, config.site_url)
-    stage_docs(Path(serving["content"]), *render(portal), fresh)
+    pages, assets = render(portal)
+    stage_docs(Path(serving["content"]), pages, fresh, assets)
     sync_dir(fresh, Path(serving["docs"]))
     shutil.rmtree(fresh, ignore_errors=True)
 

@@ -65,7 +65,6 @@ class Asset:
 
     source: Any  # pathlib.Path (None with data)
     target: str
-    raw: bool = False  # copied into the built site as is, never read by mkdocs (e.g. .md)
     data: bytes | None = None  # written as is instead of copying source
 
 
@@ -191,7 +190,7 @@ def render(portal: Portal, lang: str = "zh", strict: bool = False,
          {"publications": [(p, feed.lines(portal, p)) for p in portal.publications]})
     page("data/index.md", "data.html", tr("开放数据"), {"od": downloads, "size": size_text})
     # Written into the built site as they are: mkdocs need not copy a city's data again.
-    assets.extend(Asset(None, f.path, raw=True, data=f.data) for f in downloads.files())
+    assets.extend(Asset(None, f.path, data=f.data) for f in downloads.files())
     if lang == "en":
         page("search.md", "search.html", tr("搜索"), {}, search=False)
         return [p for p in pages if not p.file or p.path.startswith("search/")], []
@@ -276,10 +275,10 @@ def _standard_pages(page: Any, portal: Portal, assets: list[Asset]) -> None:
         title = v.s.title_en if page.lang == "en" else v.s.title_zh
         page(f"standards/{v.slug}.md", "standard.html", f"{v.s.code} {title}",
              {"catalogue": cat, "v": v, "body": body})
-        assets.append(Asset(cat.std.path / v.s.body, f"standards/{v.slug}/{v.slug}.md", raw=True))
+        assets.append(Asset(cat.std.path / v.s.body, f"standards/{v.slug}/{v.slug}.md"))
         # Also where the catalogue's body column says, like the PDFs: the downloaded
         # standards.csv names its texts relative to the package's folder on the site.
-        assets.append(Asset(cat.std.path / v.s.body, f"standards/{v.s.body}", raw=True))
+        assets.append(Asset(cat.std.path / v.s.body, f"standards/{v.s.body}"))
         if v.s.pdf:
             assets.append(Asset(cat.std.path / v.s.pdf, f"standards/{v.s.pdf}"))
 
@@ -314,7 +313,7 @@ def _month_redirects(view: CommunityView) -> list[Asset]:
     month page printed, and its English page, which is now a row of the English ledger
     page (a city's 36 English month pages a community were 150 MB of theme)."""
     title, sample = escape(view.c.title), view.c.sample
-    return [Asset(None, path, raw=True, data=text.encode("utf-8")) for month in view.months
+    return [Asset(None, path, data=text.encode("utf-8")) for month in view.months
             for path, text in (
                 (f"communities/{view.c.id}/notice/{month.month}/index.html",
                  NOTICE_REDIRECT.format(url=f"../../ledger/{month.month}/", title=title,

@@ -31,9 +31,11 @@ class SiteError(Exception):
     """mkdocs or the search indexer failed; the previous site is untouched."""
 
 
-def stage_docs(content: Path | None, pages: Iterable[RenderedPage], assets: Iterable[Asset],
-               docs: Path) -> None:
-    """The docs folder mkdocs reads: hand-written content (Chinese site only) and pages."""
+def stage_docs(content: Path | None, pages: Iterable[RenderedPage], docs: Path,
+               assets: Iterable[Asset] = ()) -> None:
+    """The docs folder mkdocs reads: hand-written content (Chinese site only) and pages.
+    A build adds the files after mkdocs (add_files); ``portal serve`` has mkdocs serve
+    them, all but Markdown sources, which mkdocs would take for pages."""
     if content is not None:
         shutil.copytree(content, docs)
     docs.mkdir(parents=True, exist_ok=True)
@@ -42,16 +44,17 @@ def stage_docs(content: Path | None, pages: Iterable[RenderedPage], assets: Iter
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.source(), encoding="utf-8")
     for asset in assets:
-        if not asset.raw:
+        if not asset.target.endswith(".md"):
             _place(asset, docs)
 
 
-def add_raw_files(assets: Iterable[Asset], site: Path) -> None:
-    """Files mkdocs must not read (a standard's Markdown source), added to the built site.
-    Copied, not linked: editing the datasets must not change the published site."""
+def add_files(assets: Iterable[Asset], site: Path) -> None:
+    """The packages' files (vouchers, documents, open data) put straight into the built
+    site: through mkdocs each was linked, listed and copied again (a city has tens of
+    thousands). Copied, not linked: editing the datasets must not change the published
+    site."""
     for asset in assets:
-        if asset.raw:
-            _place(asset, site, link=False)
+        _place(asset, site, link=False)
 
 
 def _place(asset: Asset, root: Path, link: bool = True) -> None:
