@@ -49,14 +49,16 @@
 
     function filter() {
       var q = input.value.trim().toLowerCase();
-      var category = field("category") ? field("category").value : "";
+      // Rows name their category as shown (a million rows carry no code): the option's text.
+      var select = field("category");
+      var category = select && select.value ? select.options[select.selectedIndex].text : "";
       var min = limit("min");
       var max = limit("max");
       var shown = 0;
       rows.forEach(function (row) {
         var a = amount.get(row);
         var hit = (!q || row.textContent.toLowerCase().indexOf(q) !== -1) &&
-          (!category || row.getAttribute("data-category") === category) &&
+          (!category || row.cells[2].textContent === category) &&
           (min === null || a >= min) && (max === null || a <= max);
         row.hidden = !hit;
         if (hit) shown += 1;
