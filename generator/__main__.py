@@ -11,7 +11,7 @@ import click
 
 from . import __version__
 from .build import ValidationFailed, build, check, verify
-from .config import BuildConfig
+from .config import DEFAULT_CACHE, BuildConfig
 from .demo import MAX_COMMUNITIES, MAX_ENTRIES, MAX_YEARS, DemoError, write_demo
 from .issues import Report
 from .load import DEFAULT_MAX_FILE_BYTES
@@ -26,10 +26,20 @@ STRICT = click.option("--strict", is_flag=True, help="Treat findings as errors."
 MAX_FILE = click.option(
     "--max-file-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_FILE_BYTES,
     show_default=True, help="A data file larger than this is refused before it is read.")
+CACHE = click.option(
+    "--cache", type=click.Path(path_type=Path, file_okay=False), envvar="PORTAL_CACHE",
+    default=DEFAULT_CACHE, show_default=True,
+    help="Folder keeping each community's check results between builds, keyed by the "
+         "SHA-256 of its files and of the portal's code; off keeps nothing.")
+NO_CACHE = click.option("--no-cache", is_flag=True, help="Check everything again; keep nothing.")
 PUBLISHED_REF = click.option(
     "--published-ref", envvar="PORTAL_PUBLISHED_REF", default="HEAD", show_default=True,
     help="The git commit or branch whose history is already public: published entries "
          "may not change. A pull request checks against its base, e.g. origin/main.")
+
+
+def _cache(folder: Path, off: bool) -> Path | None:
+    return None if off or folder.as_posix() == "off" else folder
 
 
 def _require_dir(path: Path) -> None:
@@ -51,12 +61,15 @@ def cli() -> None:
 @STRICT
 @PUBLISHED_REF
 @MAX_FILE
+@CACHE
+@NO_CACHE
 def validate_command(datasets: Path, fmt: str, strict: bool, published_ref: str,
-                     max_file_bytes: int) -> None:
+                     max_file_bytes: int, cache: Path, no_cache: bool) -> None:
     """Check every package; exit 1 when any error is found."""
     _require_dir(datasets)
     report = check(BuildConfig(datasets=datasets, strict=strict, published_ref=published_ref,
-                               max_file_bytes=max_file_bytes)).report
+                               max_file_bytes=max_file_bytes,
+                               cache=_cache(cache, no_cache))).report
     click.echo({"text": report.to_text, "json": report.to_json,
                 "github": report.to_github}[fmt]())
     sys.exit(0 if report.valid else 1)
@@ -69,14 +82,16 @@ def validate_command(datasets: Path, fmt: str, strict: bool, published_ref: str,
 @STRICT
 @PUBLISHED_REF
 @MAX_FILE
+@CACHE
+@NO_CACHE
 def build_command(datasets: Path, out: Path, strict: bool, published_ref: str,
-                  max_file_bytes: int) -> None:
+                  max_file_bytes: int, cache: Path, no_cache: bool) -> None:
     """Validate, render and build the static site."""
     _require_dir(datasets)
     try:
         report = build(BuildConfig(datasets=datasets, out=out, strict=strict,
-                                   published_ref=published_ref,
-                                   max_file_bytes=max_file_bytes))
+                                   published_ref=published_ref, max_file_bytes=max_file_bytes,
+                                   cache=_cache(cache, no_cache)))
     except ValidationFailed as failed:
         click.echo(failed.report.to_text(), err=True)
         click.echo(f"build stopped: nothing was written; '{out}' is unchanged", err=True)

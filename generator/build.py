@@ -16,6 +16,7 @@ from pathlib import Path
 from jinja2 import TemplateError
 
 from . import manifest, opendata, shells
+from .cache import Cache
 from .config import BuildConfig
 from .issues import Report
 from .load import load
@@ -40,7 +41,8 @@ def check(config: BuildConfig, stage: Stages | None = None) -> Validated:
         datasets, load_issues = load(config.datasets, config.max_file_bytes,
                                      config.published_ref)
     with stage("validate"):
-        return validate(datasets, load_issues, config.today, config.strict)
+        return validate(datasets, load_issues, config.today, config.strict,
+                        Cache(config.cache), config.max_file_bytes)
 
 
 def build(config: BuildConfig, stage: Stages | None = None) -> Report:
@@ -98,7 +100,8 @@ def verify(site: Path, datasets: Path, project: Path = Path(".")) -> list[str]:
     built = date.fromisoformat(str(recorded["build_date"]))
     with tempfile.TemporaryDirectory() as scratch:
         out = Path(scratch) / "site"
-        build(BuildConfig(datasets=datasets, out=out, project=project, today=built))
+        build(BuildConfig(datasets=datasets, out=out, project=project, today=built,
+                          cache=None))  # a check of its own: nothing reused
         rebuilt, published = manifest.hashes(out), manifest.hashes(site)
         for path in rebuilt.keys() & published.keys():  # zips: by members, see opendata
             if path.endswith(".zip") and rebuilt[path] != published[path] and \

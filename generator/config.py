@@ -11,6 +11,13 @@ from pathlib import Path
 from .load import DEFAULT_MAX_FILE_BYTES
 
 UNSET = date.min  # "take the date from the data": see build_date()
+DEFAULT_CACHE = Path(".cache/portal")
+
+
+def default_cache() -> Path | None:
+    """PORTAL_CACHE names the folder; "off" keeps nothing."""
+    chosen = os.environ.get("PORTAL_CACHE", "")
+    return None if chosen == "off" else Path(chosen) if chosen else DEFAULT_CACHE
 
 
 def build_date(datasets: Path) -> date:
@@ -50,6 +57,8 @@ class BuildConfig:
     # What counts as already published: entries and vouchers in this commit's history.
     published_ref: str = field(
         default_factory=lambda: os.environ.get("PORTAL_PUBLISHED_REF", "HEAD"))
+    # Results kept between builds (cache.py); None keeps nothing.
+    cache: Path | None = field(default_factory=lambda: default_cache())
 
     def __post_init__(self) -> None:
         if self.today == UNSET:

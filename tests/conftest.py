@@ -4,6 +4,7 @@ overlay, running the CLI as a maintainer would, and building sites once per sess
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from pathlib import Path
 
@@ -15,6 +16,10 @@ from generator.__main__ import cli
 TESTS = Path(__file__).parent
 REPO = TESTS.parent
 MINIMAL = TESTS / "fixtures" / "minimal" / "datasets"
+
+# Each test checks everything itself: results kept by one test must not answer for
+# another (tests patch checks). test_cache.py turns the cache on.
+os.environ["PORTAL_CACHE"] = "off"
 
 
 def compose(target: Path, *overlays: Path) -> Path:

@@ -7,7 +7,8 @@ Findings are computed only for packages without errors, so that their figures ho
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import os
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from itertools import chain
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import disclosure, parallel, records
+from ..cache import Cache
 from ..history import Publication
 from ..issues import Issue, Report, display_path
 from ..load import Datasets, Package, Table
@@ -39,23 +41,61 @@ class Validated:
     published: Record = Record()  # what the git history says was published
 
 
+# A community's checks: its issues, and whether its package is valid.
+Checked = dict[str, tuple[list[Issue], bool]]
+KIND = "validate-community"
+NO_CACHE = Cache()
+
+
 def validate(datasets: Datasets, load_issues: Iterable[Issue], today: date,
-             strict: bool = False) -> Validated:
-    with structure.checked_together(_tables(datasets)):
-        return _validate(datasets, list(load_issues), today, strict)
+             strict: bool = False, cache: Cache = NO_CACHE, max_bytes: int = 0) -> Validated:
+    """``cache``: each community's checks are kept under a key of everything they read
+    (cache.py), so an unchanged community is not checked again."""
+    keys = {p.id: _key(cache, datasets, p, today, max_bytes) for p in datasets.communities}
+    checked: Checked = {i: found for i, key in keys.items()
+                        if (found := cache.get(KIND, key)) is not None}
+    reused = set(checked)
+    with structure.checked_together(_tables(datasets, skip=reused)):
+        validated = _validate(datasets, list(load_issues), today, strict, checked)
+    for i, key in keys.items():
+        if i not in reused:
+            cache.put(KIND, key, checked[i])
+    cache.keep(KIND, keys.values())
+    return validated
 
 
-def _tables(datasets: Datasets) -> list[Table]:
-    packages = [*datasets.communities, datasets.foundation, datasets.protection,
-                datasets.standards]
+def _key(cache: Cache, datasets: Datasets, package: Package, today: date,
+         max_bytes: int) -> str:
+    """Everything a community's checks read: its folder (each file's SHA-256, symlinks
+    as links), the chart of accounts, what git says it published, the date, the limit."""
+    listing = []
+    for path in sorted(package.path.rglob("*")):
+        rel = path.relative_to(datasets.root).as_posix()
+        if path.is_symlink():
+            listing.append(f"{rel} -> {os.readlink(path)}")
+        elif path.is_file():
+            listing.append(f"{rel} {datasets.file_hashes[rel]}")
+        else:
+            listing.append(f"{rel} {'folder' if path.is_dir() else 'other'}")
+    r, i = datasets.published, package.id
+    published = repr((r.tracked, r.entries.get(i), r.vouchers.get(i), r.statements.get(i)))
+    return cache.key(KIND, display_path(package.path), today.isoformat(), str(max_bytes),
+                     datasets.file_hashes.get("codelists/categories.csv", ""), published,
+                     *listing)
+
+
+def _tables(datasets: Datasets, skip: Collection[str] = ()) -> list[Table]:
+    """Every table to check: ``skip``, communities whose checks are kept from before."""
+    packages = [*(c for c in datasets.communities if c.id not in skip), datasets.foundation,
+                datasets.protection, datasets.standards]
     return [*datasets.codelists.values(),
             *(t for p in packages if p is not None for t in p.tables.values())]
 
 
 def _validate(datasets: Datasets, issues: list[Issue], today: date,
-              strict: bool) -> Validated:
+              strict: bool, checked: Checked) -> Validated:
     categories = _categories(datasets.codelists.get("categories"), issues)
-    typed = _communities(datasets, issues, categories, today)
+    typed = _communities(datasets, issues, categories, today, checked)
     project_categories, codes, usable = _project_codelists(datasets, issues)
     # A broken package is reported once, not again by every project that names it.
     known = {c.id for c in codes} | set(datasets.community_ids)
@@ -76,12 +116,14 @@ def _validate(datasets: Datasets, issues: list[Issue], today: date,
 
 def _communities(datasets: Datasets, issues: list[Issue],
                  categories: tuple[records.Category, ...],
-                 today: date) -> tuple[records.Community, ...]:
+                 today: date, checked: Checked) -> tuple[records.Community, ...]:
     """Each community's structure, rules and findings, shared over the cores: a city has
     hundreds of communities, and these checks are a third of validation. Workers send
     back only issues; the records of the valid packages are made again here, which costs
-    less than sending a million entries between processes."""
-    packages, record = datasets.communities, datasets.published
+    less than sending a million entries between processes. ``checked``: the results
+    known from before, completed here."""
+    record = datasets.published
+    packages = [p for p in datasets.communities if p.id not in checked]
     by_code = {c.code: c for c in categories}
 
     def job(index: int) -> tuple[list[Issue], bool]:
@@ -96,8 +138,10 @@ def _communities(datasets: Datasets, issues: list[Issue],
         return found, item is not None
 
     done = parallel.fork_map(job, len(packages), parallel=len(packages) >= 8)
+    checked.update(zip((p.id for p in packages), done, strict=True))
     typed = []
-    for package, (found, valid) in zip(packages, done, strict=True):
+    for package in datasets.communities:
+        found, valid = checked[package.id]
         issues.extend(found)
         if valid:
             typed.append(_make_community(package))
