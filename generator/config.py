@@ -58,7 +58,7 @@ class BuildConfig:
     published_ref: str = field(
         default_factory=lambda: os.environ.get("PORTAL_PUBLISHED_REF", "HEAD"))
     # Results kept between builds (cache.py); None keeps nothing.
-    cache: Path | None = field(default_factory=lambda: default_cache())
+    cache: Path | None = field(default_factory=default_cache)
 
     def __post_init__(self) -> None:
         if self.today == UNSET:

@@ -414,8 +414,11 @@ def _community_pages(page: Any, view: CommunityView, portal: Portal) -> None:
     base = f"communities/{view.c.id}"
     page(f"{base}/index.md", "community.html", view.c.title,
          {"v": view, "charts": community_charts(view, portal, page.tr)})
+    # The ledger's month list and its query tool are figures and forms, not text to find:
+    # kept out of the site-wide index with the months (README, Search), as a city has
+    # hundreds of each. The community page and its corrections are indexed.
     page(f"{base}/ledger/index.md", "ledger_index.html",
-         page.tr("{title} 账目", title=view.c.title), {"v": view})
+         page.tr("{title} 账目", title=view.c.title), {"v": view}, search=False)
     page(f"{base}/corrections.md", "corrections.html",
          page.tr("{title} 更正记录", title=view.c.title), {"v": view})
     qr = Markup(qr_svg(f"{portal.site_url}communities/{view.c.id}/")) if (
@@ -439,7 +442,8 @@ def _ledger_all(page: Any, view: CommunityView, categories: Mapping[str, Categor
     ledger.json on request (``size`` bytes), with the names and months it needs from here."""
     page(f"communities/{view.c.id}/ledger/all.md", "ledger_all.html",
          page.tr("{title} 全部账目查询", title=view.c.title),
-         {"v": view, "size": size_text(size), "meta": ledger_meta(view, categories)})
+         {"v": view, "size": size_text(size), "meta": ledger_meta(view, categories)},
+         search=False)
 
 
 def ledger_meta(view: CommunityView, categories: Mapping[str, Category]) -> dict[str, Any]:
