@@ -229,6 +229,10 @@ def render_communities(portal: Portal, ledger_sizes: Mapping[str, int],
         return {lang: community_part(portal, lang, strict, chunks[index], ledger_sizes)
                 for lang in ("zh", "en")}
 
+    for lang in ("zh", "en"):  # compiled once, here: the workers inherit them
+        env = environment(lang, strict)
+        for name in env.list_templates():
+            env.get_template(name)
     done = parallel.fork_map(job, len(chunks), parallel=len(views) >= 8)
     return {lang: ([p for d in done for p in d[lang][0]], [a for d in done for a in d[lang][1]])
             for lang in ("zh", "en")}

@@ -19,6 +19,8 @@ from .conftest import MINIMAL
 from .test_notice_board import month_rows
 from .test_site import page, resolve
 
+LEDGER_EN = "en/communities/demo/ledger/index.html"
+
 
 def test_every_translated_page_links_to_its_counterpart(minimal_site: Path) -> None:
     english = sorted((minimal_site / "en").rglob("index.html"))
@@ -46,9 +48,6 @@ def test_category_names_and_standard_titles_are_in_english(minimal_site: Path) -
     standard = page(minimal_site, "en/standards/xy-t-003-2024/index.html")
     assert "<title>XY/T 003—2024 Trust-based property management — Disclosure" in standard
     assert '<html lang="en"' in standard
-
-
-LEDGER_EN = "en/communities/demo/ledger/index.html"
 
 
 def test_english_ledger_page_gives_each_month_by_category_and_leads_to_the_entries(
