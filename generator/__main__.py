@@ -11,7 +11,7 @@ import click
 
 from . import __version__
 from .build import ValidationFailed, build, check, verify
-from .config import DEFAULT_CACHE, BuildConfig
+from .config import DEFAULT_CACHE, BuildConfig, default_cache
 from .demo import MAX_COMMUNITIES, MAX_ENTRIES, MAX_YEARS, DemoError, write_demo
 from .issues import Report
 from .load import DEFAULT_MAX_FILE_BYTES
@@ -27,10 +27,10 @@ MAX_FILE = click.option(
     "--max-file-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_FILE_BYTES,
     show_default=True, help="A data file larger than this is refused before it is read.")
 CACHE = click.option(
-    "--cache", type=click.Path(path_type=Path, file_okay=False), envvar="PORTAL_CACHE",
-    default=DEFAULT_CACHE, show_default=True,
+    "--cache", type=click.Path(path_type=Path, file_okay=False),
     help="Folder keeping each community's check results between builds, keyed by the "
-         "SHA-256 of its files and of the portal's code; off keeps nothing.")
+         f"SHA-256 of its files and of the portal's code [default: PORTAL_CACHE, else "
+         f"{DEFAULT_CACHE}; PORTAL_CACHE=off keeps nothing].")
 NO_CACHE = click.option("--no-cache", is_flag=True, help="Check everything again; keep nothing.")
 PUBLISHED_REF = click.option(
     "--published-ref", envvar="PORTAL_PUBLISHED_REF", default="HEAD", show_default=True,
@@ -38,8 +38,8 @@ PUBLISHED_REF = click.option(
          "may not change. A pull request checks against its base, e.g. origin/main.")
 
 
-def _cache(folder: Path, off: bool) -> Path | None:
-    return None if off or folder.as_posix() == "off" else folder
+def _cache(folder: Path | None, off: bool) -> Path | None:
+    return None if off else folder or default_cache()
 
 
 def _require_dir(path: Path) -> None:
@@ -64,7 +64,7 @@ def cli() -> None:
 @CACHE
 @NO_CACHE
 def validate_command(datasets: Path, fmt: str, strict: bool, published_ref: str,
-                     max_file_bytes: int, cache: Path, no_cache: bool) -> None:
+                     max_file_bytes: int, cache: Path | None, no_cache: bool) -> None:
     """Check every package; exit 1 when any error is found."""
     _require_dir(datasets)
     report = check(BuildConfig(datasets=datasets, strict=strict, published_ref=published_ref,
@@ -85,7 +85,7 @@ def validate_command(datasets: Path, fmt: str, strict: bool, published_ref: str,
 @CACHE
 @NO_CACHE
 def build_command(datasets: Path, out: Path, strict: bool, published_ref: str,
-                  max_file_bytes: int, cache: Path, no_cache: bool) -> None:
+                  max_file_bytes: int, cache: Path | None, no_cache: bool) -> None:
     """Validate, render and build the static site."""
     _require_dir(datasets)
     try:

@@ -316,34 +316,29 @@ def _month_redirects(view: CommunityView) -> list[Asset]:
     """Former addresses of a month: its notice-board statement (公示表), which is now the
     month page printed, and its English page, which is now a row of the English ledger
     page (a city's 36 English month pages a community were 150 MB of theme)."""
-    title, sample = escape(view.c.title), view.c.sample
-    return [Asset(None, path, data=text.encode("utf-8")) for month in view.months
-            for path, text in (
-                (f"communities/{view.c.id}/notice/{month.month}/index.html",
-                 NOTICE_REDIRECT.format(url=f"../../ledger/{month.month}/", title=title,
-                                        month=month_zh(month.month),
-                                        sample="（示例数据）" if sample else "")),
-                (f"en/communities/{view.c.id}/ledger/{month.month}/index.html",
-                 MONTH_REDIRECT.format(url=f"../#m{month.month}", title=title,
-                                       month=i18n.month_label("en")(month.month),
-                                       sample=" (sample data)" if sample else "")))]
+    title = str(escape(view.c.title))
+    found = []
+    for m in view.months:
+        zh = f"{title}{'（示例数据）' if view.c.sample else ''} {month_zh(m.month)}收支"
+        en = f"{title}{' (sample data)' if view.c.sample else ''}: ledger, " \
+             f"{i18n.month_label('en')(m.month)}"
+        merged = "公示表已并入每月收支页面，打印该页即为公示表："
+        found += [
+            _redirect(f"communities/{view.c.id}/notice/{m.month}/index.html", "zh",
+                      f"../../ledger/{m.month}/", zh, merged),
+            _redirect(f"en/communities/{view.c.id}/ledger/{m.month}/index.html", "en",
+                      f"../#m{m.month}", en, "Each month's figures are on the ledger page:")]
+    return found
 
 
-NOTICE_REDIRECT = """<!doctype html>
-<html lang="zh"><head><meta charset="utf-8"><title>{title} {month}公示表</title>
-<meta name="robots" content="noindex">
-<meta http-equiv="refresh" content="0; url={url}"></head>
-<body><p>公示表已并入每月收支页面，打印该页即为公示表：
-<a href="{url}">{title}{sample} {month}收支</a></p></body></html>
-"""
-
-MONTH_REDIRECT = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>{title}: ledger, {month}</title>
-<meta name="robots" content="noindex">
-<meta http-equiv="refresh" content="0; url={url}"></head>
-<body><p>Each month's figures are on the ledger page:
-<a href="{url}">{title}{sample}: ledger, {month}</a></p></body></html>
-"""
+def _redirect(path: str, lang: str, url: str, title: str, why: str) -> Asset:
+    """A small page that leads on at once (``title`` is escaped HTML)."""
+    html = (f'<!doctype html>\n<html lang="{lang}"><head><meta charset="utf-8">'
+            f"<title>{title}</title>\n"
+            '<meta name="robots" content="noindex">\n'
+            f'<meta http-equiv="refresh" content="0; url={url}"></head>\n'
+            f'<body><p>{why}\n<a href="{url}">{title}</a></p></body></html>\n')
+    return Asset(None, path, data=html.encode("utf-8"))
 
 
 def qr_svg(url: str) -> str:

@@ -120,3 +120,13 @@ def test_no_cache_keeps_nothing(workdir: Path, checks: list[str]) -> None:
         assert result.exit_code == 0, result.output
     assert checks == ["demo", "demo"]
     assert not (workdir / ".cache").exists()
+
+
+def test_the_cache_folder_can_be_named(workdir: Path, checks: list[str]) -> None:
+    compose(workdir)
+    for _ in range(2):
+        result = run("validate", "--datasets", "datasets", "--cache", "elsewhere")
+        assert result.exit_code == 0, result.output
+    assert checks == ["demo"]
+    assert len(list((workdir / "elsewhere/validate-community").iterdir())) == 1
+    assert not (workdir / ".cache").exists()

@@ -31,8 +31,10 @@ TEMPLATES = GENERATOR / "templates"
 CATALOGUE = GENERATOR / "i18n" / "en.json"
 
 # Rendered in Chinese only, and left bilingual or Chinese on purpose.
+# Rendered for the Chinese site only: their text needs no English (month pages are
+# Chinese; the English ledger page gives the months' figures).
 CHINESE_ONLY = {"_partials/notice_head.html", "_partials/notice_foot.html",
-                "data_dictionary.html"}
+                "data_dictionary.html", "ledger_month.html", "_partials/by_category.html"}
 
 STRING = r'''("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')'''
 # _("…") in a template, possibly over several lines; not some_("…") or x._("…").
@@ -60,6 +62,8 @@ def template_strings() -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for path in templates():
         name = path.relative_to(TEMPLATES).as_posix()
+        if name in CHINESE_ONLY:
+            continue
         for text in calls(TEMPLATE_CALL, path.read_text(encoding="utf-8")):
             found.setdefault(text, []).append(name)
     return found

@@ -54,6 +54,15 @@ def test_community_name_finds_its_page_first(page: Page) -> None:
     assert found["results"][0]["url"] == "/communities/fenghuayuan/"
 
 
+def test_ledger_pages_are_not_results_but_the_corrections_are(page: Page) -> None:
+    # A community's ledger page (months and figures) and its 全部账目查询 page (a tool)
+    # are kept out of the site-wide index, like its month pages; its corrections are not.
+    urls = [r["url"] for r in search(page, "风华苑")["results"]]
+    assert urls and not [u for u in urls if "/ledger/" in u]
+    assert "/communities/fenghuayuan/corrections/" in [
+        r["url"] for r in search(page, "风华苑 更正记录")["results"]]
+
+
 @pytest.mark.parametrize(("query", "inside"), [
     ("酬金", "受托人<mark>酬</mark><mark>金</mark>"),
     ("业主", "<mark>业</mark><mark>主</mark>大会"),

@@ -51,7 +51,8 @@ def validate(datasets: Datasets, load_issues: Iterable[Issue], today: date,
              strict: bool = False, cache: Cache = NO_CACHE, max_bytes: int = 0) -> Validated:
     """``cache``: each community's checks are kept under a key of everything they read
     (cache.py), so an unchanged community is not checked again."""
-    keys = {p.id: _key(cache, datasets, p, today, max_bytes) for p in datasets.communities}
+    keys = {p.id: _key(cache, datasets, p, today, max_bytes)
+            for p in datasets.communities} if cache.root else {}
     checked: Checked = {i: found for i, key in keys.items()
                         if (found := cache.get(KIND, key)) is not None}
     reused = set(checked)
