@@ -120,3 +120,9 @@ def print_table(results: list[dict[str, object]]) -> None:
                  r["heaviest_ledger_view_gz_kb"], r["first_search_kb"],
                  round(r["build_s"] / n, 2), round(r["site_mb"] / n, 2)]  # type: ignore[operator]
         print(" | ".join(str(c) for c in cells))
+    print("\nRebuild after one community adds a month, by stage (s):")
+    print(" | ".join(["N", *stages, "rebuild s"]))
+    for r in results:
+        by = {s["stage"]: s for s in r.get("rebuild_stages", [])}  # type: ignore[attr-defined, index]
+        print(" | ".join(str(c) for c in [r["communities"], *(
+            by[s]["seconds"] if s in by else "" for s in stages), r["rebuild_after_one_month_s"]]))

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from jinja2 import TemplateError
 
-from . import manifest, opendata, shells
+from . import manifest, opendata, reuse, shells
 from .cache import Cache
 from .config import BuildConfig
 from .issues import Report
@@ -52,8 +52,9 @@ def build(config: BuildConfig, stage: Stages | None = None) -> Report:
         raise ValidationFailed(validated.report)
     with stage("model"):
         portal = build_model(validated, config.today, config.site_url)
+        kept = reuse.plan(config, validated)  # communities the previous site can give
     with stage("render"):
-        pages, assets, english = _render(portal)
+        pages, assets, english, downloads = _render(portal, kept)
     # mkdocs dates the sitemap from SOURCE_DATE_EPOCH: the build date, not the clock.
     with staging(config.out) as scratch, _source_date(_epoch(config.today)):
         with stage("mkdocs"):
@@ -66,27 +67,32 @@ def build(config: BuildConfig, stage: Stages | None = None) -> Report:
                        english=True, data_version=validated.version, site_url=config.site_url)
             add_files(assets, site)
         with stage("splice"):
-            for plan, root in ((zh, site), (en, site / "en")):
+            for plan, root, lang in ((zh, site, "zh"), (en, site / "en", "en")):
                 shells.splice(root, plan)
-                shells.sitemap(root, plan, config.today)
+                shells.sitemap(root, plan, config.today, kept.urls(lang))
+            kept.link(site)  # last: nothing is written over a linked file
         with stage("search index"):
-            index_search(site, shells.unindexed(zh) | shells.unindexed(en, "en/"))
+            index_search(site, shells.unindexed(zh) | shells.unindexed(en, "en/")
+                         | kept.unindexed())
         with stage("write"):
-            manifest.write(scratch / "site", validated.data_hashes or {}, validated.version,
-                           config.today)
-            publish(scratch / "site", config.out)
+            written = manifest.write(site, validated.data_hashes or {}, validated.version,
+                                     config.today, known=kept.hashes())
+            publish(site, config.out)
+            kept.record(written, config.out, {"zh": pages, "en": english}, downloads)
     return validated.report
 
 
-def _render(portal: Portal) -> tuple[list[RenderedPage], list[Asset], list[RenderedPage]]:
+def _render(portal: Portal, kept: reuse.Reuse
+            ) -> tuple[list[RenderedPage], list[Asset], list[RenderedPage], opendata.OpenData]:
     try:
-        downloads = opendata.build(portal)  # every data file read, typed and zipped once
-        communities = render_communities(portal, downloads.ledger_sizes())
+        # every data file read, typed and zipped once, but those the previous site has
+        downloads = opendata.build(portal, kept.packages())
+        communities = render_communities(portal, downloads.ledger_sizes(), kept=kept.kept)
         pages, assets = render(portal, communities=communities["zh"], downloads=downloads)
         english, _ = render(portal, "en", communities=communities["en"], downloads=downloads)
     except TemplateError as exc:  # a template bug: say where, write nothing
         raise RenderError(f"rendering failed: {exc}") from exc
-    return pages, assets, english
+    return pages, assets, english, downloads
 
 
 def verify(site: Path, datasets: Path, project: Path = Path(".")) -> list[str]:

@@ -6,25 +6,34 @@ from __future__ import annotations
 import hashlib
 import json
 import zipfile
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
 NAME = "manifest.json"
 
 
-def hashes(root: Path, skip: str = "") -> dict[str, str]:
-    return {
-        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(root.rglob("*"))
-        if p.is_file() and not p.is_symlink() and p.relative_to(root).as_posix() != skip
-    }
+def hashes(root: Path, skip: str = "", known: Mapping[str, str] | None = None) -> dict[str, str]:
+    """{path: SHA-256} of every file under root. ``known``: files whose hash is known
+    without reading them (kept from the previous site, see reuse.py)."""
+    known = known or {}
+    found = {}
+    for p in sorted(root.rglob("*")):
+        rel = p.relative_to(root).as_posix()
+        if rel != skip and p.is_file() and not p.is_symlink():
+            found[rel] = known[rel] if rel in known else hashlib.sha256(p.read_bytes()).hexdigest()
+    return found
 
 
-def write(site: Path, data: dict[str, str], version: str, built: date) -> None:
+def write(site: Path, data: dict[str, str], version: str, built: date,
+          known: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Write the manifest; returns the site's hashes it lists."""
+    site_hashes = hashes(site, skip=NAME, known=known)
     body = {"data_version": version, "build_date": built.isoformat(),
-            "data": data, "site": hashes(site, skip=NAME)}
+            "data": data, "site": site_hashes}
     (site / NAME).write_text(json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True)
                              + "\n", encoding="utf-8")
+    return site_hashes
 
 
 def read(site: Path) -> dict[str, object] | None:

@@ -23,8 +23,8 @@ import io
 import json
 import math
 import zipfile
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -33,6 +33,7 @@ from . import parallel, schemas
 from .model import Portal
 from .model.datapackages import DataPackage
 
+COMMUNITY = "community-package"  # a DataPackage's kind
 EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip can hold: no build time in the bytes
 TRUE, FALSE = ("true", "True", "TRUE", "1"), ("false", "False", "FALSE", "0")  # Table Schema
 CODELISTS_DESCRIPTION = ("其他数据包引用的代码：科目表、项目类别、社区和标准类别。"
@@ -46,20 +47,17 @@ LEDGER_DESCRIPTION = ("corrects 列不为空的条目更正了它指向的原条
 @dataclass(frozen=True)
 class DataFile:
     path: str  # in the site, e.g. data/communities/demo/ledger.csv
-    data: bytes
+    data: bytes | None  # None: kept from the previous site with its community (reuse.py)
     sha256: str
+    size: int
 
     @property
     def name(self) -> str:
         return PurePosixPath(self.path).name
 
-    @property
-    def size(self) -> int:
-        return len(self.data)
-
 
 def data_file(path: str, data: bytes) -> DataFile:
-    return DataFile(path, data, hashlib.sha256(data).hexdigest())
+    return DataFile(path, data, hashlib.sha256(data).hexdigest(), len(data))
 
 
 @dataclass(frozen=True)
@@ -83,6 +81,14 @@ class Package:
         return (self.zip, self.descriptor,
                 *(f for r in self.resources for f in (r.csv, r.json)))
 
+    def without_bytes(self) -> Package:
+        """What the site-wide pages need of a package whose files are already published."""
+        def bare(f: DataFile) -> DataFile:
+            return replace(f, data=None)
+        return replace(self, descriptor=bare(self.descriptor), zip=bare(self.zip),
+                       resources=tuple(replace(r, csv=bare(r.csv), json=bare(r.json))
+                                       for r in self.resources))
+
 
 @dataclass(frozen=True)
 class OpenData:
@@ -93,17 +99,26 @@ class OpenData:
     def files(self) -> list[DataFile]:
         return [f for p in self.packages for f in p.files] + [*self.schemas, self.sums]
 
+    def written(self) -> list[DataFile]:
+        """The files this build made (not those kept from the previous site)."""
+        return [f for f in self.files() if f.data is not None]
+
     def ledger_sizes(self) -> dict[str, int]:
         """Each community's ledger.json in bytes, which its all-entries page loads."""
         return {p.package.name: r.json.size for p in self.packages
-                if p.package.kind == "community-package" for r in p.resources
+                if p.package.kind == COMMUNITY for r in p.resources
                 if r.name == "ledger"}
 
 
-def build(portal: Portal) -> OpenData:
-    found = portal.packages  # a city's packages are typed and zipped on every core
-    packages = tuple(parallel.fork_map(lambda i: package(found[i]), len(found),
-                                       parallel=len(found) >= 8))
+def build(portal: Portal, kept: Mapping[str, Package] | None = None) -> OpenData:
+    """``kept``: communities' packages whose files the previous site has (reuse.py), by
+    name, without their bytes."""
+    kept = kept or {}
+    found = [p for p in portal.packages if p.name not in kept or p.kind != COMMUNITY]
+    made = dict(zip((p.name for p in found), parallel.fork_map(  # typed and zipped on every core
+        lambda i: package(found[i]), len(found), parallel=len(found) >= 8), strict=True))
+    packages = tuple(made[p.name] if p.name in made else replace(kept[p.name], package=p)
+                     for p in portal.packages)
     tables = tuple(data_file(f"data/schemas/{t}.json", schema_bytes(t)) for t in schemas.TABLES)
     listed = [f for p in packages for f in p.files] + list(tables)
     return OpenData(packages, tables, data_file("data/SHA256SUMS", sha256sums(listed)))
@@ -115,17 +130,18 @@ def schema_bytes(table: str) -> bytes:
 
 def package(p: DataPackage) -> Package:
     base = f"data/{p.path}"
-    found, described = [], []
+    found, described, csvs = [], [], []
     for name, table in p.resources:
-        csv_file = data_file(f"{base}/{name}.csv", (Path(p.source) / f"{name}.csv").read_bytes())
-        rows = typed_rows(table, csv_file.data)
+        raw = (Path(p.source) / f"{name}.csv").read_bytes()
+        csv_file, rows = data_file(f"{base}/{name}.csv", raw), typed_rows(table, raw)
         found.append(Resource(name, table, len(rows), csv_file,
                               data_file(f"{base}/{name}.json", rows_json(table, rows))))
         described.append(resource_descriptor(name, table, csv_file, rows))
-    descriptor = data_file(f"{base}/datapackage.json", dumps(package_descriptor(p, described)))
-    archive = zip_bytes([("datapackage.json", descriptor.data)]
-                        + [(f"{r.name}.csv", r.csv.data) for r in found])
-    return Package(p, descriptor, data_file(f"{base}/{p.name}.zip", archive), tuple(found))
+        csvs.append((f"{name}.csv", raw))
+    descriptor = dumps(package_descriptor(p, described))
+    archive = zip_bytes([("datapackage.json", descriptor), *csvs])
+    return Package(p, data_file(f"{base}/datapackage.json", descriptor),
+                   data_file(f"{base}/{p.name}.zip", archive), tuple(found))
 
 
 def package_descriptor(p: DataPackage, described: list[dict[str, Any]]) -> dict[str, Any]:
@@ -140,7 +156,7 @@ def package_descriptor(p: DataPackage, described: list[dict[str, Any]]) -> dict[
     if isinstance(source.get("licenses"), list):
         result["licenses"] = source["licenses"]
     result["name"] = p.name
-    if p.kind == "community-package":
+    if p.kind == COMMUNITY:
         result["countryCode"] = "CN"  # Fiscal Data Package 0.3.0, see fiscal()
     result["resources"] = described
     return result
@@ -151,7 +167,7 @@ def resource_descriptor(name: str, table: str, csv_file: DataFile,
     result: dict[str, Any] = {
         "name": name, "path": f"{name}.csv", "format": "csv", "mediatype": "text/csv",
         "encoding": "utf-8",  # a byte-order mark, as Excel writes, is read as such
-        "bytes": len(csv_file.data), "hash": f"sha256:{csv_file.sha256}",
+        "bytes": csv_file.size, "hash": f"sha256:{csv_file.sha256}",
         "schema": schemas.descriptor(table),
     }
     result.update(fiscal(table, rows))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -43,6 +43,7 @@ class RenderedPage:
     file: bool = False  # True: a data file written as is (e.g. JSON), not a page
     translated: bool = False  # the page exists in both languages (language switch)
     template: str = ""  # the Jinja template it came from: pages of one template share a shell
+    version: str = ""  # a community's data version, shown instead of the site's (model)
 
     def source(self) -> str:
         if self.file:
@@ -54,6 +55,8 @@ class RenderedPage:
             meta["search_exclude"] = True
         if self.translated:
             meta["translated"] = True
+        if self.version:
+            meta["data_version"] = self.version
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)
         return f"---\n{front}---\n{self.html}"
 
@@ -190,7 +193,7 @@ def render(portal: Portal, lang: str = "zh", strict: bool = False,
          {"publications": [(p, feed.lines(portal, p)) for p in portal.publications]})
     page("data/index.md", "data.html", tr("开放数据"), {"od": downloads, "size": size_text})
     # Written into the built site as they are: mkdocs need not copy a city's data again.
-    assets.extend(Asset(None, f.path, data=f.data) for f in downloads.files())
+    assets.extend(Asset(None, f.path, data=f.data) for f in downloads.written())
     if lang == "en":
         page("search.md", "search.html", tr("搜索"), {}, search=False)
         return [p for p in pages if not p.file or p.path.startswith("search/")], []
@@ -217,11 +220,12 @@ def community_part(portal: Portal, lang: str, strict: bool, views: Sequence[Comm
 
 
 def render_communities(portal: Portal, ledger_sizes: Mapping[str, int],
-                       strict: bool = False) -> dict[str, Part]:
+                       strict: bool = False, kept: Collection[str] = ()) -> dict[str, Part]:
     """The communities' pages in both languages, shared over the cores: they are most of a
     city's pages. A worker renders both languages of its communities, so that charts drawn
-    for one language serve the other."""
-    views = portal.communities
+    for one language serve the other. ``kept``: communities whose files the previous site
+    gives (reuse.py), not rendered."""
+    views = [v for v in portal.communities if v.c.id not in kept]
     size = max(1, -(-len(views) // (parallel.workers() * 4)))
     chunks = [views[i:i + size] for i in range(0, len(views), size)]
 
@@ -389,7 +393,7 @@ def _page_renderer(env: Environment, portal: Portal, pages: list[RenderedPage],
     up = "../" if lang == "en" else ""  # English pages sit one folder deeper, under en/
 
     def page(path: str, template: str, title: str, context: dict[str, Any],
-             search: bool = True) -> None:
+             search: bool = True, version: str = "") -> None:
         if lang == "en" and not has_english(path):
             return
 
@@ -403,7 +407,8 @@ def _page_renderer(env: Environment, portal: Portal, pages: list[RenderedPage],
             portal=portal, cat=portal.categories, link=link, asset=asset, title=title,
             **context)
         pages.append(RenderedPage(path, title, html, search=search,
-                                  translated=has_english(path), template=template))
+                                  translated=has_english(path), template=template,
+                                  version=version))
     page.tr = i18n.translator(lang)  # type: ignore[attr-defined]
     page.lang = lang  # type: ignore[attr-defined]
     return page
@@ -412,14 +417,15 @@ def _page_renderer(env: Environment, portal: Portal, pages: list[RenderedPage],
 def _community_pages(page: Any, view: CommunityView, portal: Portal) -> None:
     base = f"communities/{view.c.id}"
     page(f"{base}/index.md", "community.html", view.c.title,
-         {"v": view, "charts": community_charts(view, portal, page.tr)})
+         {"v": view, "charts": community_charts(view, portal, page.tr)}, version=view.version)
     # The ledger's month list and its query tool are figures and forms, not text to find:
     # kept out of the site-wide index with the months (README, Search), as a city has
     # hundreds of each. The community page and its corrections are indexed.
     page(f"{base}/ledger/index.md", "ledger_index.html",
-         page.tr("{title} 账目", title=view.c.title), {"v": view}, search=False)
+         page.tr("{title} 账目", title=view.c.title), {"v": view}, search=False,
+         version=view.version)
     page(f"{base}/corrections.md", "corrections.html",
-         page.tr("{title} 更正记录", title=view.c.title), {"v": view})
+         page.tr("{title} 更正记录", title=view.c.title), {"v": view}, version=view.version)
     qr = Markup(qr_svg(f"{portal.site_url}communities/{view.c.id}/")) if (
         portal.site_url and page.lang == "zh") else ""  # on the printed statement
     if page.lang == "en":
@@ -431,7 +437,7 @@ def _community_pages(page: Any, view: CommunityView, portal: Portal) -> None:
         page(f"{base}/ledger/{month.month}.md", "ledger_month.html",
              page.tr("{title} {month}账目", title=view.c.title,
                      month=i18n.month_label(page.lang)(month.month)),
-             {"v": view, "m": month, "rows": rows, "qr": qr},
+             {"v": view, "m": month, "rows": rows, "qr": qr}, version=view.version,
              search=False)  # a city's months would be most of the index (README, Search)
 
 
@@ -442,7 +448,7 @@ def _ledger_all(page: Any, view: CommunityView, categories: Mapping[str, Categor
     page(f"communities/{view.c.id}/ledger/all.md", "ledger_all.html",
          page.tr("{title} 全部账目查询", title=view.c.title),
          {"v": view, "size": size_text(size), "meta": ledger_meta(view, categories)},
-         search=False)
+         search=False, version=view.version)
 
 
 def ledger_meta(view: CommunityView, categories: Mapping[str, Category]) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import gzip
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
@@ -51,7 +51,8 @@ def plan(pages: Sequence[RenderedPage]) -> Plan:
             continue
         depth = url(page.path).count("/")
         toc = tuple(tuple(e) for e in toc_of(page.html))
-        groups[(page.template, depth, page.search, page.translated, toc)].append(page)
+        groups[(page.template, depth, page.search, page.translated, bool(page.version),
+                toc)].append(page)
     spliced = {}
     for members in groups.values():
         built.append(members[0])
@@ -84,6 +85,8 @@ def splice(site: Path, pages: Plan) -> None:
 def _fill(part: str, shell: RenderedPage, page: RenderedPage) -> str:
     for old, new in zip(_titles(shell.title), _titles(page.title), strict=True):
         part = part.replace(old, new)
+    if shell.version:  # the footer's data version (theme/main.html)
+        part = part.replace(f"<code>{shell.version}</code>", f"<code>{page.version}</code>")
     return part.replace(f'/{url(shell.path)}"', f'/{url(page.path)}"')
 
 
@@ -93,16 +96,17 @@ def _titles(title: str) -> tuple[str, str]:
     return shown, str(escape(Markup(shown).striptags()))
 
 
-def sitemap(site: Path, pages: Plan, day: date) -> None:
-    """mkdocs' sitemap lists the pages it built: add the spliced ones. Without the site's
-    address it lists nothing (as in mkdocs) and is left alone."""
+def sitemap(site: Path, pages: Plan, day: date, kept: Collection[str] = ()) -> None:
+    """mkdocs' sitemap lists the pages it built: add the spliced ones, and ``kept``, the
+    addresses of pages kept from the previous site (reuse.py). Without the site's address
+    it lists nothing (as in mkdocs) and is left alone."""
     path = site / "sitemap.xml"
     known = re.findall(r"<loc>([^<]*)</loc>", path.read_text(encoding="utf-8"))
     if not known:
         return
     root = min(known, key=len)  # the home page: every other address extends it
     locs = sorted(set(known) | {root + url(p.path) for members in pages.spliced.values()
-                                for p in members})
+                                for p in members} | {root + k for k in kept})
     body = "".join(f"    <url>\n         <loc>{loc}</loc>\n"
                    f"         <lastmod>{day.isoformat()}</lastmod>\n    </url>\n" for loc in locs)
     xml = ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/'

@@ -6,13 +6,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 from ..disclosure import schedule
 from ..history import Publication
+from ..load import data_version
 from ..records import Category, CommunityCode, ProjectCategory, StandardCategory
 from ..validate import Validated
 from .community import CommunityView, community_view
-from .datapackages import DataPackage, data_packages
+from .datapackages import DataPackage, data_packages, datasets_root
 from .projects import (
     FoundationProjectView,
     FoundationView,
@@ -82,12 +84,14 @@ def build_model(validated: Validated, today: date, site_url: str = "") -> Portal
                   if validated.protection else None)
     by_name = {c.name_zh: c for c in validated.community_codes}
     views = []
+    versions = community_versions(validated)
     for c in validated.communities:
         # A 小区's page lists its own projects and those of the 社区 it belongs to.
         area = by_name.get(c.profile.neighborhood)
         ids = {c.id} | ({area.id} if area else set())
         views.append(community_view(c, report, area, *_projects_in(foundation, protection, ids),
-                                    disclosure=schedule(c, validated.published, today)))
+                                    disclosure=schedule(c, validated.published, today),
+                                    version=versions.get(c.id, validated.version)))
     return Portal(
         categories={c.code: c for c in validated.categories},
         project_categories={c.code: c for c in validated.project_categories},
@@ -107,6 +111,34 @@ def build_model(validated: Validated, today: date, site_url: str = "") -> Portal
         site_url=site_url,
         packages=data_packages(validated),
     )
+
+
+def community_versions(validated: Validated) -> dict[str, str]:
+    """Each community's data version: the hash of its own files and of the files every
+    community page reads (code lists, foundation, protection fund, standards), not of the
+    other communities'. Its pages show it, so that they stay the same bytes when another
+    community publishes a month (and a rebuild can keep them, see reuse.py)."""
+    own, shared = files_by_community(validated)
+    return {i: data_version({**files, **shared}) for i, files in own.items()}
+
+
+def files_by_community(validated: Validated) -> tuple[dict[str, dict[str, str]],
+                                                      dict[str, str]]:
+    """The datasets' {path: SHA-256} split into each community's own files and the files
+    of no community (code lists and the other packages)."""
+    hashes, root = validated.data_hashes, datasets_root(validated)
+    if hashes is None or root is None:
+        return {}, {}
+    folders = {Path(c.path).relative_to(root).as_posix(): c.id for c in validated.communities}
+    own: dict[str, dict[str, str]] = {i: {} for i in folders.values()}
+    shared = {}
+    for path, sha in sorted(hashes.items()):
+        folder = path.split("/", 2)[:2]
+        if len(folder) == 2 and (owner := folders.get("/".join(folder))) is not None:
+            own[owner][path] = sha
+        elif folder[0] != "communities":
+            shared[path] = sha
+    return own, shared
 
 
 def _projects_in(

@@ -90,6 +90,7 @@ class CommunityView:
     foundation_projects: tuple[FoundationProjectView, ...]
     protection_projects: tuple[ProtectionProjectView, ...]
     disclosure: tuple[MonthDue, ...] = ()  # each month the disclosure rule covers
+    version: str = ""  # the data version its pages show (model.community_versions)
 
     @property
     def overdue(self) -> tuple[MonthDue, ...]:
@@ -159,7 +160,7 @@ class CategoryMonths:
 def community_view(c: Community, report: Report, neighbourhood: CommunityCode | None,
                    foundation: Sequence[FoundationProjectView],
                    protection: Sequence[ProtectionProjectView],
-                   disclosure: Sequence[MonthDue] = ()) -> CommunityView:
+                   disclosure: Sequence[MonthDue] = (), version: str = "") -> CommunityView:
     counted = accounts.counted(c.entries)
     month_list = months(c, counted)
     return CommunityView(
@@ -176,6 +177,7 @@ def community_view(c: Community, report: Report, neighbourhood: CommunityCode | 
         foundation_projects=tuple(foundation),
         protection_projects=tuple(protection),
         disclosure=tuple(disclosure),
+        version=version,
     )
 
 

@@ -1,0 +1,86 @@
+"""Communities' files kept from the previous site (generator/reuse.py): a rebuild renders only
+what changed, and always gives the bytes of a clean build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.demo import write_demo
+
+from .conftest import compose, run, tree_digest
+
+PAGE = "communities/{}/index.html"
+
+
+@pytest.fixture(autouse=True)
+def cache_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PORTAL_CACHE", ".cache/portal")  # in the test's own folder
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # the demo's data end in 2025
+
+
+def build(out: str, *options: str) -> None:
+    result = run("build", "--datasets", "datasets", "--out", out, *options)
+    assert result.exit_code == 0, result.output
+
+
+def same_as_clean(workdir: Path) -> None:
+    build("clean", "--no-cache")
+    assert tree_digest(workdir / "site") == tree_digest(workdir / "clean")
+
+
+def inode(workdir: Path, path: str) -> int:
+    return (workdir / "site" / path).stat().st_ino
+
+
+def replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_a_rebuild_keeps_unchanged_communities_and_equals_a_clean_build(workdir: Path) -> None:
+    datasets = workdir / "datasets"
+    write_demo(datasets, 2, 1, 10)
+    build("site")
+    kept = {p: inode(workdir, p) for p in (PAGE.format("c002"), "data/communities/c002/c002.zip",
+                                           "en/communities/c002/ledger/index.html")}
+
+    # c001 publishes a correction: only c001 is rendered again.
+    with (datasets / "communities/c001/ledger.csv").open("a", encoding="utf-8") as ledger:
+        ledger.write("C001-2025-12-011,2025-12-31,expense,cleaning,12.34,保洁<b>公司</b>,"
+                     "补记保洁费,vouchers/2025-12.pdf,E02,\n")
+    build("site")
+    assert {p: inode(workdir, p) for p in kept} == kept
+    assert "保洁&lt;b&gt;公司&lt;/b&gt;" in (
+        workdir / "site/communities/c001/ledger/2025-12/index.html").read_text("utf-8")
+    same_as_clean(workdir)
+
+    # A foundation project both communities show is renamed: both are rendered again.
+    replace(datasets / "foundation/projects.csv", "长者助餐服务", "长者助餐与探访服务")
+    build("site")
+    assert inode(workdir, PAGE.format("c002")) != kept[PAGE.format("c002")]
+    assert "长者助餐与探访服务" in (workdir / "site" / PAGE.format("c002")).read_text("utf-8")
+    same_as_clean(workdir)
+
+
+def test_a_kept_page_damaged_by_hand_is_made_again(workdir: Path) -> None:
+    compose(workdir)
+    build("site")
+    page = workdir / "site" / PAGE.format("demo")
+    good = page.read_bytes()
+    page.write_bytes(good + b"<!-- edited on the server -->")
+    build("site")
+    assert page.read_bytes() == good
+    same_as_clean(workdir)
+
+
+def test_without_a_previous_manifest_nothing_is_kept(workdir: Path) -> None:
+    compose(workdir)
+    build("site")
+    before = inode(workdir, PAGE.format("demo"))
+    (workdir / "site/manifest.json").unlink()
+    build("site")
+    assert inode(workdir, PAGE.format("demo")) != before
+    same_as_clean(workdir)
