@@ -36,23 +36,28 @@ class ValidationFailed(Exception):
 
 def check(config: BuildConfig, stage: Stages | None = None) -> Validated:
     """Load and validate every package; writes nothing."""
-    stage = stage or Stages()
+    return _check(config, stage or Stages(), reusing=False)[0]
+
+
+def _check(config: BuildConfig, stage: Stages, reusing: bool) -> tuple[Validated, reuse.Reuse]:
+    """``reusing``: also find the communities whose files the previous site can give (from
+    the files' hashes load read); validation passes on their kept records."""
     with stage("load"):
         datasets, load_issues = load(config.datasets, config.max_file_bytes,
                                      config.published_ref)
     with stage("validate"):
+        kept = reuse.plan(config, datasets) if reusing else reuse.Reuse()
         return validate(datasets, load_issues, config.today, config.strict,
-                        Cache(config.cache), config.max_file_bytes)
+                        Cache(config.cache), config.max_file_bytes, kept.records()), kept
 
 
 def build(config: BuildConfig, stage: Stages | None = None) -> Report:
     stage = stage or Stages()
-    validated = check(config, stage)
+    validated, kept = _check(config, stage, reusing=True)
     if not validated.report.valid:
         raise ValidationFailed(validated.report)
     with stage("model"):
-        portal = build_model(validated, config.today, config.site_url)
-        kept = reuse.plan(config, validated)  # communities the previous site can give
+        portal = build_model(validated, config.today, config.site_url, kept.views())
     with stage("render"):
         pages, assets, english, downloads = _render(portal, kept)
     # mkdocs dates the sitemap from SOURCE_DATE_EPOCH: the build date, not the clock.
@@ -78,7 +83,8 @@ def build(config: BuildConfig, stage: Stages | None = None) -> Report:
             written = manifest.write(site, validated.data_hashes or {}, validated.version,
                                      config.today, known=kept.hashes())
             publish(site, config.out)
-            kept.record(written, config.out, {"zh": pages, "en": english}, downloads)
+            kept.record(written, config.out, {"zh": pages, "en": english}, downloads,
+                        portal.communities)
     return validated.report
 
 

@@ -11,7 +11,7 @@ import hashlib
 import io
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -104,6 +104,24 @@ def data_version(file_hashes: dict[str, str]) -> str:
         digest.update(path.encode("utf-8") + b"\0")
         digest.update(bytes.fromhex(sha))
     return digest.hexdigest()[:12]
+
+
+def files_by_community(file_hashes: Mapping[str, str], root: Path,
+                       folders: Mapping[str, Path]) -> tuple[dict[str, dict[str, str]],
+                                                             dict[str, str]]:
+    """The datasets' {path: SHA-256} split into each community's own files (``folders``:
+    community id -> its folder) and the files of no community (code lists, the other
+    packages)."""
+    owner = {Path(f).relative_to(root).as_posix(): i for i, f in folders.items()}
+    own: dict[str, dict[str, str]] = {i: {} for i in folders}
+    shared = {}
+    for path, sha in sorted(file_hashes.items()):
+        parts = path.split("/", 2)
+        if len(parts) == 3 and (i := owner.get(f"{parts[0]}/{parts[1]}")) is not None:
+            own[i][path] = sha
+        elif parts[0] != "communities":
+            shared[path] = sha
+    return own, shared
 
 
 def load(root: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES,

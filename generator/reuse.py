@@ -24,16 +24,17 @@ import hashlib
 import os
 import shutil
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import metadata
 from pathlib import Path
 
-from . import manifest, opendata, shells
+from . import manifest, opendata, records, shells
 from .cache import Cache
 from .config import BuildConfig
-from .model import files_by_community
+from .issues import display_path
+from .load import Datasets, files_by_community
+from .model import CommunityView
 from .render import RenderedPage
-from .validate import Validated
 
 KIND = "site-community"
 # The libraries whose output is in a community's files.
@@ -48,6 +49,7 @@ class Kept:
     files: dict[str, tuple[str, int]]  # path in the site -> (SHA-256, size)
     pages: tuple[tuple[str, str, bool], ...]  # (language, docs path, in the search index)
     package: opendata.Package  # its open data, without the bytes
+    view: CommunityView  # what the pages about all communities read (CommunityView.light)
 
 
 @dataclass(frozen=True)
@@ -58,9 +60,19 @@ class Reuse:
     previous: Path = Path()
     keys: dict[str, str] = field(default_factory=dict)  # community id -> output key
     kept: dict[str, Kept] = field(default_factory=dict)
+    folders: dict[str, Path] = field(default_factory=dict)  # community id -> its folder
 
     def packages(self) -> dict[str, opendata.Package]:
         return {i: k.package for i, k in self.kept.items()}
+
+    def views(self) -> dict[str, CommunityView]:
+        return {i: replace(k.view, c=c) for (i, k), c in
+                zip(self.kept.items(), self.records().values(), strict=True)}
+
+    def records(self) -> dict[str, records.Community]:
+        """The kept communities' records for validation to pass on, instead of making them
+        again from their tables; with the folder they are read from in this build."""
+        return {i: replace(k.view.c, path=self.folders[i]) for i, k in self.kept.items()}
 
     def hashes(self) -> dict[str, str]:
         return {p: sha for k in self.kept.values() for p, (sha, _) in k.files.items()}
@@ -88,10 +100,12 @@ class Reuse:
                 for k in self.kept.values() for (lang, p, indexed) in k.pages if not indexed}
 
     def record(self, site_hashes: Mapping[str, str], site: Path,
-               pages: Mapping[str, Iterable[RenderedPage]], downloads: opendata.OpenData) -> None:
+               pages: Mapping[str, Iterable[RenderedPage]], downloads: opendata.OpenData,
+               views: Iterable[CommunityView]) -> None:
         """Keep the files of the communities this build rendered, for the next build."""
         if self.cache.root is None:
             return
+        light = {v.c.id: v for v in views}
         owned = _owners(site_hashes, set(self.keys) - set(self.kept))
         made = {p.package.name: p for p in downloads.packages
                 if p.package.kind == opendata.COMMUNITY}
@@ -102,7 +116,8 @@ class Reuse:
             files = {p: (site_hashes[p], (site / p).stat().st_size) for p in sorted(paths)}
             mine = tuple((lang, p.path, p.search) for lang, p in listed
                          if p.path.startswith(f"communities/{i}/"))
-            self.cache.put(KIND, self.keys[i], Kept(files, mine, made[i].without_bytes()))
+            self.cache.put(KIND, self.keys[i], Kept(files, mine, made[i].without_bytes(),
+                                                    light[i].light()))
         self.cache.keep(KIND, self.keys.values())
 
 
@@ -124,22 +139,24 @@ def _owners(site_hashes: Iterable[str], ids: Collection[str]) -> dict[str, list[
     return owned
 
 
-def plan(config: BuildConfig, validated: Validated) -> Reuse:
-    """The communities whose files the previous site can give this build."""
+def plan(config: BuildConfig, datasets: Datasets) -> Reuse:
+    """The communities whose files the previous site can give this build. Made from what
+    load read (files' hashes, the publication record), before validation, so that
+    validation and the model need not make these communities' records again."""
     cache = Cache(config.cache)
-    if cache.root is None or validated.data_hashes is None:
+    if cache.root is None:
         return Reuse()
-    keys = output_keys(cache, config, validated)
+    keys = output_keys(cache, config, datasets)
     recorded = manifest.read(config.out)
     published = recorded.get("site") if recorded else None
     if not isinstance(published, dict):
-        return Reuse(cache, config.out, keys)
+        published = {}  # no previous site, or not one this program built: nothing kept
     kept = {}
     for i, key in keys.items():
         found = cache.get(KIND, key)
         if isinstance(found, Kept) and _intact(config.out, found, published):
             kept[i] = found
-    return Reuse(cache, config.out, keys, kept)
+    return Reuse(cache, config.out, keys, kept, {p.id: p.path for p in datasets.communities})
 
 
 def _intact(site: Path, kept: Kept, published: Mapping[str, str]) -> bool:
@@ -156,13 +173,14 @@ def _intact(site: Path, kept: Kept, published: Mapping[str, str]) -> bool:
     return True
 
 
-def output_keys(cache: Cache, config: BuildConfig, validated: Validated) -> dict[str, str]:
-    own, shared = files_by_community(validated)
+def output_keys(cache: Cache, config: BuildConfig, datasets: Datasets) -> dict[str, str]:
+    own, shared = files_by_community(datasets.file_hashes, datasets.root,
+                                     {p.id: p.path for p in datasets.communities})
     settings = [config.today.isoformat(), config.site_url, _project(config),
                 _digest(f"{p} {h}" for p, h in shared.items()),
                 *(f"{n}=={metadata.version(n)}" for n in LIBRARIES)]
-    r = validated.published
-    return {i: cache.key(KIND, i, *settings,
+    r, shown = datasets.published, {p.id: display_path(p.path) for p in datasets.communities}
+    return {i: cache.key(KIND, i, shown[i], *settings,
                          repr((r.tracked, r.entries.get(i), r.vouchers.get(i),
                                r.statements.get(i))),
                          *(f"{p} {h}" for p, h in files.items()))

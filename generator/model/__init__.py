@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..disclosure import schedule
 from ..history import Publication
-from ..load import data_version
+from ..load import data_version, files_by_community
 from ..records import Category, CommunityCode, ProjectCategory, StandardCategory
 from ..validate import Validated
 from .community import CommunityView, community_view
@@ -74,7 +74,11 @@ class Portal:
     packages: tuple[DataPackage, ...] = ()  # offered for download (开放数据)
 
 
-def build_model(validated: Validated, today: date, site_url: str = "") -> Portal:
+def build_model(validated: Validated, today: date, site_url: str = "",
+                kept: Mapping[str, CommunityView] | None = None) -> Portal:
+    """``kept``: communities whose pages the previous site gives (reuse.py), as what the
+    pages about all communities read of them (CommunityView.light)."""
+    kept = kept or {}
     report = validated.report
     names = {c.id: c.name_zh for c in validated.community_codes}
     names.update({c.id: c.title for c in validated.communities})
@@ -86,6 +90,9 @@ def build_model(validated: Validated, today: date, site_url: str = "") -> Portal
     views = []
     versions = community_versions(validated)
     for c in validated.communities:
+        if c.id in kept:
+            views.append(kept[c.id])
+            continue
         # A 小区's page lists its own projects and those of the 社区 it belongs to.
         area = by_name.get(c.profile.neighborhood)
         ids = {c.id} | ({area.id} if area else set())
@@ -118,27 +125,12 @@ def community_versions(validated: Validated) -> dict[str, str]:
     community page reads (code lists, foundation, protection fund, standards), not of the
     other communities'. Its pages show it, so that they stay the same bytes when another
     community publishes a month (and a rebuild can keep them, see reuse.py)."""
-    own, shared = files_by_community(validated)
+    root = datasets_root(validated)
+    if validated.data_hashes is None or root is None:
+        return {}
+    own, shared = files_by_community(validated.data_hashes, root,
+                                     {c.id: Path(c.path) for c in validated.communities})
     return {i: data_version({**files, **shared}) for i, files in own.items()}
-
-
-def files_by_community(validated: Validated) -> tuple[dict[str, dict[str, str]],
-                                                      dict[str, str]]:
-    """The datasets' {path: SHA-256} split into each community's own files and the files
-    of no community (code lists and the other packages)."""
-    hashes, root = validated.data_hashes, datasets_root(validated)
-    if hashes is None or root is None:
-        return {}, {}
-    folders = {Path(c.path).relative_to(root).as_posix(): c.id for c in validated.communities}
-    own: dict[str, dict[str, str]] = {i: {} for i in folders.values()}
-    shared = {}
-    for path, sha in sorted(hashes.items()):
-        folder = path.split("/", 2)[:2]
-        if len(folder) == 2 and (owner := folders.get("/".join(folder))) is not None:
-            own[owner][path] = sha
-        elif folder[0] != "communities":
-            shared[path] = sha
-    return own, shared
 
 
 def _projects_in(

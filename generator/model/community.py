@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cached_property
 
@@ -76,6 +76,29 @@ class Month:
 
 
 @dataclass(frozen=True)
+class Costs:
+    """The latest year's spending per m² of floor area and month, for the comparison of
+    communities (model/compare.py)."""
+
+    year: int | None  # the latest year with accounts
+    months: int  # months with entries in that year
+    per_m2: dict[str, Decimal]  # expense category -> yuan per m² per month in that year
+    total_per_m2: Decimal
+
+
+def costs(c: Community, counted: Sequence[Entry], year: int | None) -> Costs:
+    entries = [e for e in counted if e.date.year == year]
+    months = len({e.month for e in entries})
+    area = c.profile.floor_area_m2
+    spent = accounts.spent_by_category(entries, "expense")
+    per_m2 = {code: (amount / area / months).quantize(Decimal("0.001"))
+              for code, amount in spent.items()} if months else {}
+    total = (sum(spent.values(), Decimal(0)) / area / months).quantize(Decimal("0.001")) \
+        if months else Decimal(0)
+    return Costs(year, months, per_m2, total)
+
+
+@dataclass(frozen=True)
 class CommunityView:
     c: Community
     years: tuple[YearSummary, ...]
@@ -91,6 +114,15 @@ class CommunityView:
     protection_projects: tuple[ProtectionProjectView, ...]
     disclosure: tuple[MonthDue, ...] = ()  # each month the disclosure rule covers
     version: str = ""  # the data version its pages show (model.community_versions)
+    costs: Costs = Costs(None, 0, {}, Decimal(0))  # the latest year's, for the comparison
+
+    def light(self) -> CommunityView:
+        """What the pages about all communities read (home, list, comparison, 社区 pages,
+        feed): no entries, months or projects. Kept with a community's published files
+        (reuse.py), so that a rebuild does not make its ledger's records again."""
+        return replace(self, c=replace(self.c, entries=()), months=(), corrected_by={},
+                       month_of={}, month_index={}, foundation_projects=(),
+                       protection_projects=())
 
     @property
     def overdue(self) -> tuple[MonthDue, ...]:
@@ -163,9 +195,10 @@ def community_view(c: Community, report: Report, neighbourhood: CommunityCode | 
                    disclosure: Sequence[MonthDue] = (), version: str = "") -> CommunityView:
     counted = accounts.counted(c.entries)
     month_list = months(c, counted)
+    years = year_summaries(c, counted)
     return CommunityView(
         c=c,
-        years=year_summaries(c, counted),
+        years=years,
         budgets=budget_years(c, counted),
         remuneration=remuneration_years(c, counted),
         months=month_list,
@@ -178,6 +211,7 @@ def community_view(c: Community, report: Report, neighbourhood: CommunityCode | 
         protection_projects=tuple(protection),
         disclosure=tuple(disclosure),
         version=version,
+        costs=costs(c, counted, years[-1].year if years else None),
     )
 
 

@@ -8,7 +8,7 @@ Findings are computed only for packages without errors, so that their figures ho
 from __future__ import annotations
 
 import os
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from itertools import chain
@@ -48,16 +48,19 @@ NO_CACHE = Cache()
 
 
 def validate(datasets: Datasets, load_issues: Iterable[Issue], today: date,
-             strict: bool = False, cache: Cache = NO_CACHE, max_bytes: int = 0) -> Validated:
+             strict: bool = False, cache: Cache = NO_CACHE, max_bytes: int = 0,
+             kept: Mapping[str, records.Community] | None = None) -> Validated:
     """``cache``: each community's checks are kept under a key of everything they read
-    (cache.py), so an unchanged community is not checked again."""
+    (cache.py), so an unchanged community is not checked again. ``kept``: records of
+    communities whose pages are kept from the previous site (reuse.py), passed on instead
+    of being made again from their tables."""
     keys = {p.id: _key(cache, datasets, p, today, max_bytes)
             for p in datasets.communities} if cache.root else {}
     checked: Checked = {i: found for i, key in keys.items()
                         if (found := cache.get(KIND, key)) is not None}
     reused = set(checked)
     with structure.checked_together(_tables(datasets, skip=reused)):
-        validated = _validate(datasets, list(load_issues), today, strict, checked)
+        validated = _validate(datasets, list(load_issues), today, strict, checked, kept or {})
     for i, key in keys.items():
         if i not in reused:
             cache.put(KIND, key, checked[i])
@@ -93,10 +96,10 @@ def _tables(datasets: Datasets, skip: Collection[str] = ()) -> list[Table]:
             *(t for p in packages if p is not None for t in p.tables.values())]
 
 
-def _validate(datasets: Datasets, issues: list[Issue], today: date,
-              strict: bool, checked: Checked) -> Validated:
+def _validate(datasets: Datasets, issues: list[Issue], today: date, strict: bool,
+              checked: Checked, kept: Mapping[str, records.Community]) -> Validated:
     categories = _categories(datasets.codelists.get("categories"), issues)
-    typed = _communities(datasets, issues, categories, today, checked)
+    typed = _communities(datasets, issues, categories, today, checked, kept)
     project_categories, codes, usable = _project_codelists(datasets, issues)
     # A broken package is reported once, not again by every project that names it.
     known = {c.id for c in codes} | set(datasets.community_ids)
@@ -116,8 +119,8 @@ def _validate(datasets: Datasets, issues: list[Issue], today: date,
 
 
 def _communities(datasets: Datasets, issues: list[Issue],
-                 categories: tuple[records.Category, ...],
-                 today: date, checked: Checked) -> tuple[records.Community, ...]:
+                 categories: tuple[records.Category, ...], today: date, checked: Checked,
+                 kept: Mapping[str, records.Community]) -> tuple[records.Community, ...]:
     """Each community's structure, rules and findings, shared over the cores: a city has
     hundreds of communities, and these checks are a third of validation. Workers send
     back only issues; the records of the valid packages are made again here, which costs
@@ -145,7 +148,7 @@ def _communities(datasets: Datasets, issues: list[Issue],
         found, valid = checked[package.id]
         issues.extend(found)
         if valid:
-            typed.append(_make_community(package))
+            typed.append(kept.get(package.id) or _make_community(package))
     return tuple(typed)
 
 
