@@ -15,7 +15,7 @@ from pathlib import Path
 
 from jinja2 import TemplateError
 
-from . import manifest, opendata, reuse, shells
+from . import manifest, opendata, reuse, shells, standby
 from .cache import Cache
 from .config import BuildConfig
 from .issues import Report
@@ -75,14 +75,16 @@ def build(config: BuildConfig, stage: Stages | None = None) -> Report:
             for plan, root, lang in ((zh, site, "zh"), (en, site / "en", "en")):
                 shells.splice(root, plan)
                 shells.sitemap(root, plan, config.today, kept.urls(lang))
-            kept.link(site)  # last: nothing is written over a linked file
         with stage("search index"):
             index_search(site, shells.unindexed(zh) | shells.unindexed(en, "en/")
-                         | kept.unindexed())
+                         | kept.unindexed(), kept.pages())
         with stage("write"):
             written = manifest.write(site, validated.data_hashes or {}, validated.version,
-                                     config.today, known=kept.hashes())
-            publish(site, config.out)
+                                     config.today, kept.hashes())
+            if kept.cache.root is None:
+                publish(site, config.out)  # the replaced site is deleted with the scratch
+            else:  # the kept files join from the replaced site, which is kept as a standby
+                standby.publish_kept(site, config.out, written, kept.hashes())
             kept.record(written, config.out, {"zh": pages, "en": english}, downloads,
                         portal.communities)
     return validated.report

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import zipfile
 from collections.abc import Mapping
 from datetime import date
@@ -14,21 +15,33 @@ NAME = "manifest.json"
 
 
 def hashes(root: Path, skip: str = "", known: Mapping[str, str] | None = None) -> dict[str, str]:
-    """{path: SHA-256} of every file under root. ``known``: files whose hash is known
-    without reading them (kept from the previous site, see reuse.py)."""
+    """{path: SHA-256} of every file under root (not symlinks), sorted by path. ``known``:
+    files whose hash is known without reading them (kept from the previous site, see
+    reuse.py). os.walk, not pathlib: a city's site has 50,000 files."""
     known = known or {}
     found = {}
-    for p in sorted(root.rglob("*")):
-        rel = p.relative_to(root).as_posix()
-        if rel != skip and p.is_file() and not p.is_symlink():
-            found[rel] = known[rel] if rel in known else hashlib.sha256(p.read_bytes()).hexdigest()
-    return found
+    for folder, dirs, files in os.walk(root):
+        dirs.sort()
+        base = os.path.relpath(folder, root).replace(os.sep, "/")
+        prefix = "" if base == "." else base + "/"
+        for name in files:
+            rel = prefix + name
+            full = os.path.join(folder, name)
+            if rel == skip or os.path.islink(full) or not os.path.isfile(full):
+                continue
+            if rel in known:
+                found[rel] = known[rel]
+            else:
+                with open(full, "rb") as handle:
+                    found[rel] = hashlib.file_digest(handle, "sha256").hexdigest()
+    return dict(sorted(found.items()))
 
 
 def write(site: Path, data: dict[str, str], version: str, built: date,
-          known: Mapping[str, str] | None = None) -> dict[str, str]:
-    """Write the manifest; returns the site's hashes it lists."""
-    site_hashes = hashes(site, skip=NAME, known=known)
+          kept: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Write the manifest; returns the site's hashes it lists. ``kept``: files of the new
+    site that are not in ``site`` (they stay in the site it replaces, see reuse.py)."""
+    site_hashes = dict(sorted({**hashes(site, skip=NAME), **(kept or {})}.items()))
     body = {"data_version": version, "build_date": built.isoformat(),
             "data": data, "site": site_hashes}
     (site / NAME).write_text(json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True)

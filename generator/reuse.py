@@ -11,18 +11,16 @@ its own data version (model.community_versions).
 
 After a build, each community's files in the new site (its pages, vouchers and open data)
 are recorded under its key with their SHA-256, from the manifest. A later build with the
-same key takes them from the previous site, as hard links, if that site's manifest gives
-them the same SHA-256 and they still have their size; anything else is rendered again.
-Files are only ever added to a new site, never written in place, so a link cannot change
-the published site. tests/test_reuse.py rebuilds after a series of changes and requires
+same key takes them from the previous site, if that site's manifest gives them the same
+SHA-256 and they still have their size; anything else is rendered again. standby.py puts
+them into the new site, as hard links: files are never written in place, so a link cannot
+change the published site. tests/test_reuse.py rebuilds after a series of changes and requires
 the bytes of a clean build every time.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
-import shutil
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from importlib import metadata
@@ -77,19 +75,10 @@ class Reuse:
     def hashes(self) -> dict[str, str]:
         return {p: sha for k in self.kept.values() for p, (sha, _) in k.files.items()}
 
-    def link(self, site: Path) -> None:
-        """Put the kept files into the new site. Run after everything else is written into
-        it: a file already there is a bug, and os.link refuses it."""
-        for kept in self.kept.values():
-            for path in kept.files:
-                target = site / path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                try:
-                    os.link(self.previous / path, target)
-                except OSError as exc:
-                    if isinstance(exc, FileExistsError):
-                        raise
-                    shutil.copyfile(self.previous / path, target)  # a file system without links
+    def pages(self) -> dict[str, Path]:
+        """The kept pages, in the previous site, for the search index to read."""
+        return {p: self.previous / p for k in self.kept.values() for p in k.files
+                if p.endswith(".html")}
 
     def urls(self, lang: str) -> set[str]:
         """The kept pages' addresses, relative to the language's site, for the sitemap."""

@@ -14,11 +14,12 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 import re
 import subprocess
 import sys
 import tempfile
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -53,24 +54,38 @@ def separate_characters(html: str) -> str:
     return "".join(parts)
 
 
-def index_search(site: Path, unindexed: Collection[str] = ()) -> None:
+def index_search(site: Path, unindexed: Collection[str] = (),
+                 elsewhere: Mapping[str, Path] | None = None) -> None:
     """``unindexed``: pages (paths in the site) known to be kept out of the index, not
-    read at all: a city's month pages are most of its bytes."""
+    read at all: a city's month pages are most of its bytes. ``elsewhere``: pages of the
+    site that are read from another file (those kept from the previous site, reuse.py)."""
+    elsewhere = elsewhere or {}
     # The copy goes beside the site: in a build, into its scratch folder, so that a killed
     # build leaves no copy of the whole site in the system's temporary folder.
     with tempfile.TemporaryDirectory(prefix="xinyi-search-", dir=site.parent) as scratch:
         copy = Path(scratch)
-        for page in sorted(site.rglob("*.html")):
-            if page.relative_to(site).as_posix() in unindexed:
+        for page in sorted({*_pages(site), *elsewhere}):
+            if page in unindexed:
                 continue
-            indexed = _indexed_part(page.read_text(encoding="utf-8"))
+            source = elsewhere.get(page, site / page)
+            indexed = _indexed_part(source.read_text(encoding="utf-8"))
             if indexed is None:
                 continue  # kept out of the index (search_exclude)
-            target = copy / page.relative_to(site)
+            target = copy / page
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(separate_characters(indexed), encoding="utf-8")
         _run_pagefind(copy, site / "pagefind")
     canonical_filters(site / "pagefind")
+
+
+def _pages(site: Path) -> list[str]:
+    """Every HTML file's path in the site, sorted (os.walk: a city's site has 35,000)."""
+    found = []
+    for folder, _, files in os.walk(site):
+        base = os.path.relpath(folder, site).replace(os.sep, "/")
+        found += [name if base == "." else f"{base}/{name}" for name in files
+                  if name.endswith(".html")]
+    return sorted(found)
 
 
 _BODY = "<div data-pagefind-body>"

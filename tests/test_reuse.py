@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import standby
 from generator.demo import write_demo
 
 from .conftest import compose, run, tree_digest
@@ -53,11 +54,13 @@ def test_a_rebuild_keeps_unchanged_communities_and_equals_a_clean_build(workdir:
                      "补记保洁费,vouchers/2025-12.pdf,E02,\n")
     build("site")
     assert {p: inode(workdir, p) for p in kept} == kept
+    assert (workdir / ".site.standby/manifest.json").is_file()  # the replaced site, kept
     assert "保洁&lt;b&gt;公司&lt;/b&gt;" in (
         workdir / "site/communities/c001/ledger/2025-12/index.html").read_text("utf-8")
     same_as_clean(workdir)
 
-    # A foundation project both communities show is renamed: both are rendered again.
+    # A foundation project both communities show is renamed: both are rendered again, and
+    # the standby (the site before last) is brought up to date and swapped in.
     replace(datasets / "foundation/projects.csv", "长者助餐服务", "长者助餐与探访服务")
     build("site")
     assert inode(workdir, PAGE.format("c002")) != kept[PAGE.format("c002")]
@@ -83,4 +86,45 @@ def test_without_a_previous_manifest_nothing_is_kept(workdir: Path) -> None:
     (workdir / "site/manifest.json").unlink()
     build("site")
     assert inode(workdir, PAGE.format("demo")) != before
+    same_as_clean(workdir)
+
+
+def test_a_standby_left_half_updated_is_not_used(workdir: Path) -> None:
+    compose(workdir)
+    build("site")
+    ledger = workdir / "datasets/communities/demo/ledger.csv"
+    text = ledger.read_text(encoding="utf-8")
+    ledger.write_text(text.replace("3000.00", "3100.00", 1), encoding="utf-8")
+    build("site")
+    standby = workdir / ".site.standby"
+    (standby / "manifest.json").unlink()  # as a build killed while updating it leaves it
+    (standby / "index.html").write_text("half-updated", encoding="utf-8")
+    ledger.write_text(text, encoding="utf-8")
+    build("site")
+    same_as_clean(workdir)
+    assert (standby / "manifest.json").is_file()  # the replaced site is the new standby
+    assert (standby / "index.html").read_text(encoding="utf-8") != "half-updated"
+
+
+def test_a_failed_standby_update_publishes_the_slower_way(
+        workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    compose(workdir)
+    ledger = workdir / "datasets/communities/demo/ledger.csv"
+    text = ledger.read_text(encoding="utf-8")
+    build("site")
+    ledger.write_text(text.replace("3000.00", "3100.00", 1), encoding="utf-8")
+    build("site")  # the standby is now the first site
+    linked: list[Path] = []
+    original = standby._link_over
+
+    def full_disk(source: Path, target: Path) -> None:
+        linked.append(target)
+        if len(linked) > 1:
+            raise OSError(28, "No space left on device")
+        original(source, target)
+
+    monkeypatch.setattr(standby, "_link_over", full_disk)
+    ledger.write_text(text.replace("3000.00", "3200.00", 1), encoding="utf-8")
+    build("site")
+    assert len(linked) == 2  # it was tried
     same_as_clean(workdir)
