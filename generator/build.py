@@ -19,7 +19,7 @@ from . import manifest, opendata, reuse, shells, standby
 from .cache import Cache
 from .config import BuildConfig
 from .issues import Report
-from .load import load
+from .load import load, read_communities
 from .model import Portal, build_model
 from .render import Asset, RenderedPage, RenderError, render, render_communities
 from .search import index_search
@@ -44,9 +44,10 @@ def _check(config: BuildConfig, stage: Stages, reusing: bool) -> tuple[Validated
     the files' hashes load read); validation passes on their kept records."""
     with stage("load"):
         datasets, load_issues = load(config.datasets, config.max_file_bytes,
-                                     config.published_ref)
-    with stage("validate"):
+                                     config.published_ref, defer=reusing)
         kept = reuse.plan(config, datasets) if reusing else reuse.Reuse()
+        datasets = read_communities(datasets, load_issues, config.max_file_bytes, kept.kept)
+    with stage("validate"):
         return validate(datasets, load_issues, config.today, config.strict,
                         Cache(config.cache), config.max_file_bytes, kept.records()), kept
 

@@ -11,8 +11,8 @@ import hashlib
 import io
 import json
 import re
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Collection, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +72,8 @@ class Package:
     path: Path
     descriptor: dict[str, Any]
     tables: dict[str, Table] = field(default_factory=dict)
+    listed: tuple[tuple[str, Path], ...] = ()  # (name, CSV path) of each usable resource
+    read: bool = True  # False: its tables are not read yet (read_tables)
 
     @property
     def shown(self) -> str:
@@ -124,8 +126,10 @@ def files_by_community(file_hashes: Mapping[str, str], root: Path,
     return own, shared
 
 
-def load(root: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES,
-         published_ref: str = "HEAD") -> tuple[Datasets, list[Issue]]:
+def load(root: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES, published_ref: str = "HEAD",
+         defer: bool = False) -> tuple[Datasets, list[Issue]]:
+    """``defer``: the communities' tables are left for read_communities(): a rebuild
+    needs only those of the communities whose pages it makes again."""
     issues: list[Issue] = []
     codelists = {}
     for name, schema in CODELISTS.items():
@@ -135,7 +139,7 @@ def load(root: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES,
             if table is not None:
                 codelists[name] = table
     communities = tuple(
-        pkg for pkg in (load_package(COMMUNITY, d, issues, max_bytes)
+        pkg for pkg in (load_package(COMMUNITY, d, issues, max_bytes, read=not defer)
                         for d in community_dirs(root)) if pkg
     )
     foundation = _optional_package(FOUNDATION, root / "foundation", issues, max_bytes)
@@ -159,17 +163,34 @@ def community_dirs(root: Path) -> Iterator[Path]:
         yield from sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith("."))
 
 
-def load_package(kind: Kind, directory: Path, issues: list[Issue],
-                 max_bytes: int) -> Package | None:
+def load_package(kind: Kind, directory: Path, issues: list[Issue], max_bytes: int,
+                 read: bool = True) -> Package | None:
     descriptor = read_descriptor(directory / "datapackage.json", issues, max_bytes)
     if descriptor is None:
         return None
+    listed = tuple(resource_paths(kind, directory, descriptor, issues))
+    package = Package(kind, directory.name, directory, descriptor, listed=listed, read=False)
+    return read_tables(package, issues, max_bytes) if read else package
+
+
+def read_tables(package: Package, issues: list[Issue], max_bytes: int) -> Package:
+    if package.read:
+        return package
     tables = {}
-    for name, path in resource_paths(kind, directory, descriptor, issues):
-        table = read_table(name, kind.resources[name], path, issues, max_bytes)
+    for name, path in package.listed:
+        table = read_table(name, package.kind.resources[name], path, issues, max_bytes)
         if table is not None:
             tables[name] = table
-    return Package(kind, directory.name, directory, descriptor, tables)
+    return replace(package, tables=tables, read=True)
+
+
+def read_communities(datasets: Datasets, issues: list[Issue], max_bytes: int,
+                     unread: Collection[str] = ()) -> Datasets:
+    """Read the tables of communities loaded with ``defer``, all but ``unread``: those
+    whose pages the previous site gives (reuse.py). Validation reads them after all if it
+    has no checks kept for them."""
+    return replace(datasets, communities=tuple(
+        p if p.id in unread else read_tables(p, issues, max_bytes) for p in datasets.communities))
 
 
 def read_descriptor(path: Path, issues: list[Issue],

@@ -3,6 +3,7 @@ what changed, and always gives the bytes of a clean build."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -127,4 +128,14 @@ def test_a_failed_standby_update_publishes_the_slower_way(
     ledger.write_text(text.replace("3000.00", "3200.00", 1), encoding="utf-8")
     build("site")
     assert len(linked) == 2  # it was tried
+    same_as_clean(workdir)
+
+
+def test_kept_pages_whose_checks_are_gone_are_checked_again(workdir: Path) -> None:
+    compose(workdir)
+    build("site")
+    before = inode(workdir, PAGE.format("demo"))
+    shutil.rmtree(workdir / ".cache/portal/validate-community")
+    build("site")  # its tables, not read for the kept pages, are read for the checks
+    assert inode(workdir, PAGE.format("demo")) == before
     same_as_clean(workdir)

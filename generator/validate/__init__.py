@@ -19,7 +19,7 @@ from .. import disclosure, parallel, records
 from ..cache import Cache
 from ..history import Publication
 from ..issues import Issue, Report, display_path
-from ..load import Datasets, Package, Table
+from ..load import Datasets, Package, Table, read_tables
 from ..published import Record
 from . import community, projects, published, standards, structure, text
 
@@ -59,8 +59,11 @@ def validate(datasets: Datasets, load_issues: Iterable[Issue], today: date,
     checked: Checked = {i: found for i, key in keys.items()
                         if (found := cache.get(KIND, key)) is not None}
     reused = set(checked)
+    issues = list(load_issues)
+    datasets = replace(datasets, communities=tuple(  # tables left unread, and needed after all
+        p if p.id in reused else read_tables(p, issues, max_bytes) for p in datasets.communities))
     with structure.checked_together(_tables(datasets, skip=reused)):
-        validated = _validate(datasets, list(load_issues), today, strict, checked, kept or {})
+        validated = _validate(datasets, issues, today, strict, checked, kept or {})
     for i, key in keys.items():
         if i not in reused:
             cache.put(KIND, key, checked[i])
