@@ -78,7 +78,7 @@ def build(config: BuildConfig, stage: Stages | None = None) -> Report:
                 shells.sitemap(root, plan, config.today, kept.urls(lang))
         with stage("search index"):
             index_search(site, shells.unindexed(zh) | shells.unindexed(en, "en/")
-                         | kept.unindexed(), kept.pages())
+                         | kept.unindexed(), kept.pages(), kept.cache, kept.hashes())
         with stage("write"):
             written = manifest.write(site, validated.data_hashes or {}, validated.version,
                                      config.today, kept.hashes())

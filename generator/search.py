@@ -25,6 +25,8 @@ from typing import Any
 
 import cbor2
 
+from .cache import Cache
+
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
 _BOUNDARY = re.compile(rf"(?<=[{CJK}])(?=\S)|(?<=\S)(?=[{CJK}])")
 _TAG = re.compile(r"(<[^>]*>)")
@@ -54,12 +56,19 @@ def separate_characters(html: str) -> str:
     return "".join(parts)
 
 
+KIND = "search-page"
+NO_CACHE = Cache()
+
+
 def index_search(site: Path, unindexed: Collection[str] = (),
-                 elsewhere: Mapping[str, Path] | None = None) -> None:
+                 elsewhere: Mapping[str, Path] | None = None, cache: Cache = NO_CACHE,
+                 known: Mapping[str, str] | None = None) -> None:
     """``unindexed``: pages (paths in the site) known to be kept out of the index, not
     read at all: a city's month pages are most of its bytes. ``elsewhere``: pages of the
-    site that are read from another file (those kept from the previous site, reuse.py)."""
-    elsewhere = elsewhere or {}
+    site that are read from another file (those kept from the previous site, reuse.py),
+    ``known`` their SHA-256. ``cache`` keeps each page's copy under its SHA-256."""
+    elsewhere, known = elsewhere or {}, known or {}
+    used: list[str] = []
     # The copy goes beside the site: in a build, into its scratch folder, so that a killed
     # build leaves no copy of the whole site in the system's temporary folder.
     with tempfile.TemporaryDirectory(prefix="xinyi-search-", dir=site.parent) as scratch:
@@ -67,15 +76,32 @@ def index_search(site: Path, unindexed: Collection[str] = (),
         for page in sorted({*_pages(site), *elsewhere}):
             if page in unindexed:
                 continue
-            source = elsewhere.get(page, site / page)
-            indexed = _indexed_part(source.read_text(encoding="utf-8"))
-            if indexed is None:
+            text = _prepared(elsewhere.get(page, site / page), known.get(page), cache, used)
+            if text is None:
                 continue  # kept out of the index (search_exclude)
             target = copy / page
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(separate_characters(indexed), encoding="utf-8")
+            target.write_text(text, encoding="utf-8")
         _run_pagefind(copy, site / "pagefind")
     canonical_filters(site / "pagefind")
+    cache.keep(KIND, used)
+
+
+def _prepared(source: Path, sha: str | None, cache: Cache, used: list[str]) -> str | None:
+    """A page as the indexer reads it (None: not indexed); kept pages' from the cache
+    without reading them, as the same bytes always give the same copy."""
+    key = cache.key(KIND, sha) if sha and cache.root else None
+    if key and (found := cache.get(KIND, key)) is not None:
+        used.append(key)
+        return str(found) or None
+    raw = source.read_bytes()
+    indexed = _indexed_part(raw.decode("utf-8"))
+    text = separate_characters(indexed) if indexed is not None else ""
+    if cache.root:
+        key = key or cache.key(KIND, hashlib.sha256(raw).hexdigest())
+        cache.put(KIND, key, text)
+        used.append(key)
+    return text or None
 
 
 def _pages(site: Path) -> list[str]:
@@ -89,6 +115,11 @@ def _pages(site: Path) -> list[str]:
 
 
 _BODY = "<div data-pagefind-body>"
+# Charts and tables of figures, which Pagefind is told to ignore (data-pagefind-ignore), are
+# cut from the copy: they are most of a community page's text, and a city has hundreds.
+# Neither nests in the templates (community.html, _partials/chart.html, disclosure.html).
+_FIGURES = re.compile(r'<figure class="xy-chart"[^>]*data-pagefind-ignore>.*?</figure>'
+                      r'|<table class="xy-table xy-figures" data-pagefind-ignore>.*?</table>', re.S)
 _HTML_TAG = re.compile(r"<html[^>]*>")
 
 
@@ -101,7 +132,7 @@ def _indexed_part(html: str) -> str | None:
     if start < 0 or tag is None:
         return None
     return f"<!doctype html>{tag.group()}<head><meta charset=\"utf-8\"></head><body>" \
-           + html[start:]
+           + _FIGURES.sub("", html[start:])
 
 
 def _run_pagefind(source: Path, output: Path) -> None:

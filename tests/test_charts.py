@@ -354,7 +354,7 @@ def test_formats_match_the_pages() -> None:
 
 def figure(site: Path, path: str, chart_id: str) -> str:
     text = (site / path).read_text(encoding="utf-8")
-    match = re.search(rf'<figure class="xy-chart" id="{chart_id}">(.*?)</figure>', text, re.S)
+    match = re.search(rf'<figure class="xy-chart" id="{chart_id}"[^>]*>(.*?)</figure>', text, re.S)
     assert match, chart_id
     return match.group(1)
 

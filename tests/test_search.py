@@ -4,6 +4,7 @@ the built sample portal, with the queries residents type."""
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -11,6 +12,8 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import Page
+
+from generator.search import _indexed_part as search_copy
 
 from .browser import chromium, serve
 from .conftest import REPO
@@ -61,6 +64,21 @@ def test_ledger_pages_are_not_results_but_the_corrections_are(page: Page) -> Non
     assert urls and not [u for u in urls if "/ledger/" in u]
     assert "/communities/fenghuayuan/corrections/" in [
         r["url"] for r in search(page, "风华苑 更正记录")["results"]]
+
+
+def test_a_community_page_is_found_by_its_words_not_its_figures(page: Page,
+                                                                sample_site: Path) -> None:
+    # Charts and tables of figures are most of a community page's text; the search copy
+    # leaves them out (search.py), and a word of a resolution still finds the page.
+    html = (sample_site / "communities/fenghuayuan/index.html").read_text(encoding="utf-8")
+    copy = search_copy(html)
+    assert copy is not None
+    income = re.search(r'data-year-income="2021">([^<]+)<', html)
+    assert income and income.group(1) not in copy
+    assert '<figure class="xy-chart"' in html and '<figure class="xy-chart"' not in copy
+    assert "选聘受托人" in copy.replace("\u200b", "")
+    urls = [r["url"] for r in search(page, "选聘受托人")["results"]]
+    assert "/communities/fenghuayuan/" in urls
 
 
 @pytest.mark.parametrize(("query", "inside"), [
