@@ -117,9 +117,10 @@ def _pages(site: Path) -> list[str]:
 _BODY = "<div data-pagefind-body>"
 # Charts and tables of figures, which Pagefind is told to ignore (data-pagefind-ignore), are
 # cut from the copy: they are most of a community page's text, and a city has hundreds.
-# Neither nests in the templates (community.html, _partials/chart.html, disclosure.html).
+# Neither nests in the templates (class xy-figures; _partials/chart.html).
 _FIGURES = re.compile(r'<figure class="xy-chart"[^>]*data-pagefind-ignore>.*?</figure>'
-                      r'|<table class="xy-table xy-figures" data-pagefind-ignore>.*?</table>', re.S)
+                      r'|<table class="[^"]*\bxy-figures\b[^"]*" data-pagefind-ignore>.*?</table>',
+                      re.S)
 _HTML_TAG = re.compile(r"<html[^>]*>")
 
 
@@ -131,8 +132,9 @@ def _indexed_part(html: str) -> str | None:
     tag = _HTML_TAG.search(html)
     if start < 0 or tag is None:
         return None
+    end = html.find("</article>", start)  # the theme's footer and scripts follow
     return f"<!doctype html>{tag.group()}<head><meta charset=\"utf-8\"></head><body>" \
-           + _FIGURES.sub("", html[start:])
+           + _FIGURES.sub("", html[start:end if end > 0 else len(html)]) + "</body></html>"
 
 
 def _run_pagefind(source: Path, output: Path) -> None:
