@@ -418,14 +418,16 @@ def _community_pages(page: Any, view: CommunityView, portal: Portal) -> None:
     base = f"communities/{view.c.id}"
     page(f"{base}/index.md", "community.html", view.c.title,
          {"v": view, "charts": community_charts(view, portal, page.tr)}, version=view.version)
-    # The ledger's month list and its query tool are figures and forms, not text to find:
-    # kept out of the site-wide index with the months (README, Search), as a city has
-    # hundreds of each. The community page and its corrections are indexed.
+    # The ledger's month list, its query tool and its corrections (entries, like the
+    # months') are kept out of the site-wide index with the months (README, Search): a
+    # city has hundreds of each, and Pagefind's time goes with the pages. The community
+    # page, which names and links its corrections, is indexed.
     page(f"{base}/ledger/index.md", "ledger_index.html",
          page.tr("{title} 账目", title=view.c.title), {"v": view}, search=False,
          version=view.version)
     page(f"{base}/corrections.md", "corrections.html",
-         page.tr("{title} 更正记录", title=view.c.title), {"v": view}, version=view.version)
+         page.tr("{title} 更正记录", title=view.c.title), {"v": view}, search=False,
+         version=view.version)
     qr = Markup(qr_svg(f"{portal.site_url}communities/{view.c.id}/")) if (
         portal.site_url and page.lang == "zh") else ""  # on the printed statement
     if page.lang == "en":

@@ -60,10 +60,10 @@ def _update(standby: Path, new: Path, out: Path, wanted: Mapping[str, str],
     try:
         (standby / manifest.NAME).unlink()  # from here on, half-updated until written back
         for path in manifest.hashes(new, skip=manifest.NAME, known=wanted):  # nothing read
-            if held.get(path) != wanted[path]:
+            if not _holds(standby, path, held, wanted):
                 _link_over(new / path, standby / path)
         for path in kept:
-            if held.get(path) != wanted[path]:
+            if not _holds(standby, path, held, wanted):
                 _link_over(out / path, standby / path)
         _remove(standby, [p for p in held if p not in wanted])
         _link_over(new / manifest.NAME, standby / manifest.NAME)  # complete again
@@ -72,6 +72,11 @@ def _update(standby: Path, new: Path, out: Path, wanted: Mapping[str, str],
     finally:
         os.close(lock)
     return True
+
+
+def _holds(standby: Path, path: str, held: Mapping[str, str], wanted: Mapping[str, str]) -> bool:
+    """The standby has the file's bytes: its manifest says so, and the file is there."""
+    return held.get(path) == wanted[path] and os.path.isfile(standby / path)
 
 
 def _link_over(source: Path, target: Path) -> None:

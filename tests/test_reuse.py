@@ -139,3 +139,16 @@ def test_kept_pages_whose_checks_are_gone_are_checked_again(workdir: Path) -> No
     build("site")  # its tables, not read for the kept pages, are read for the checks
     assert inode(workdir, PAGE.format("demo")) == before
     same_as_clean(workdir)
+
+
+def test_a_file_missing_from_the_standby_is_put_back(workdir: Path) -> None:
+    compose(workdir)
+    ledger = workdir / "datasets/communities/demo/ledger.csv"
+    text = ledger.read_text(encoding="utf-8")
+    build("site")
+    ledger.write_text(text.replace("3000.00", "3100.00", 1), encoding="utf-8")
+    build("site")
+    (workdir / ".site.standby/assets/xinyi/portal.css").unlink()  # the same in every build
+    ledger.write_text(text.replace("3000.00", "3200.00", 1), encoding="utf-8")
+    build("site")
+    same_as_clean(workdir)

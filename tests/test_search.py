@@ -57,13 +57,15 @@ def test_community_name_finds_its_page_first(page: Page) -> None:
     assert found["results"][0]["url"] == "/communities/fenghuayuan/"
 
 
-def test_ledger_pages_are_not_results_but_the_corrections_are(page: Page) -> None:
-    # A community's ledger page (months and figures) and its 全部账目查询 page (a tool)
-    # are kept out of the site-wide index, like its month pages; its corrections are not.
+def test_ledger_pages_are_not_results_but_the_community_page_is(page: Page) -> None:
+    # A community's ledger page (months and figures), its 全部账目查询 page (a tool) and
+    # its corrections (entries) are kept out of the site-wide index, like its month pages;
+    # the community page, which links its corrections, is found.
     urls = [r["url"] for r in search(page, "风华苑")["results"]]
-    assert urls and not [u for u in urls if "/ledger/" in u]
-    assert "/communities/fenghuayuan/corrections/" in [
-        r["url"] for r in search(page, "风华苑 更正记录")["results"]]
+    assert urls and not [u for u in urls if "/ledger/" in u or "/corrections/" in u]
+    found = [r["url"] for r in search(page, "风华苑 更正记录")["results"]]
+    assert "/communities/fenghuayuan/" in found
+    assert "/communities/fenghuayuan/corrections/" not in found
 
 
 def test_a_community_page_is_found_by_its_words_not_its_figures(page: Page,
