@@ -76,16 +76,17 @@ def build(config: BuildConfig, stage: Stages | None = None) -> Report:
             for plan, root, lang in ((zh, site, "zh"), (en, site / "en", "en")):
                 shells.splice(root, plan)
                 shells.sitemap(root, plan, config.today, kept.urls(lang))
+        known = kept.hashes()  # the kept files, which stay in the replaced site until publish
         with stage("search index"):
-            index_search(site, shells.unindexed(zh) | shells.unindexed(en, "en/")
-                         | kept.unindexed(), kept.pages(), kept.cache, kept.hashes())
+            index_search(site, shells.unindexed(zh) | shells.unindexed(en, "en/"),
+                         kept.indexed(), kept.cache, known)
         with stage("write"):
             written = manifest.write(site, validated.data_hashes or {}, validated.version,
-                                     config.today, kept.hashes())
+                                     config.today, known)
             if kept.cache.root is None:
                 publish(site, config.out)  # the replaced site is deleted with the scratch
             else:  # the kept files join from the replaced site, which is kept as a standby
-                standby.publish_kept(site, config.out, written, kept.hashes())
+                standby.publish_kept(site, config.out, written, known)
             kept.record(written, config.out, {"zh": pages, "en": english}, downloads,
                         portal.communities)
     return validated.report

@@ -75,18 +75,15 @@ class Reuse:
     def hashes(self) -> dict[str, str]:
         return {p: sha for k in self.kept.values() for p, (sha, _) in k.files.items()}
 
-    def pages(self) -> dict[str, Path]:
-        """The kept pages, in the previous site, for the search index to read."""
-        return {p: self.previous / p for k in self.kept.values() for p in k.files
-                if p.endswith(".html")}
+    def indexed(self) -> dict[str, Path]:
+        """The kept pages in the search index, in the previous site, for the indexer."""
+        return {path: self.previous / path for k in self.kept.values()
+                for (lang, p, indexed) in k.pages if indexed
+                for path in (_in_site(lang, p),)}
 
     def urls(self, lang: str) -> set[str]:
         """The kept pages' addresses, relative to the language's site, for the sitemap."""
         return {shells.url(p) for k in self.kept.values() for (lg, p, _) in k.pages if lg == lang}
-
-    def unindexed(self) -> set[str]:
-        return {f"{'en/' if lang == 'en' else ''}{shells.url(p)}index.html"
-                for k in self.kept.values() for (lang, p, indexed) in k.pages if not indexed}
 
     def record(self, site_hashes: Mapping[str, str], site: Path,
                pages: Mapping[str, Iterable[RenderedPage]], downloads: opendata.OpenData,
@@ -108,6 +105,10 @@ class Reuse:
             self.cache.put(KIND, self.keys[i], Kept(files, mine, made[i].without_bytes(),
                                                     light[i].light()))
         self.cache.keep(KIND, self.keys.values())
+
+
+def _in_site(lang: str, docs_path: str) -> str:
+    return f"{'en/' if lang == 'en' else ''}{shells.url(docs_path)}index.html"
 
 
 def prefixes(community: str) -> tuple[str, ...]:

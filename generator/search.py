@@ -93,15 +93,17 @@ def _prepared(source: Path, sha: str | None, cache: Cache, used: list[str]) -> s
     key = cache.key(KIND, sha) if sha and cache.root else None
     if key and (found := cache.get(KIND, key)) is not None:
         used.append(key)
-        return str(found) or None
+        return str(found)
     raw = source.read_bytes()
     indexed = _indexed_part(raw.decode("utf-8"))
-    text = separate_characters(indexed) if indexed is not None else ""
+    if indexed is None:
+        return None  # not kept: a city has tens of thousands (redirects, excluded pages)
+    text = separate_characters(indexed)
     if cache.root:
         key = key or cache.key(KIND, hashlib.sha256(raw).hexdigest())
         cache.put(KIND, key, text)
         used.append(key)
-    return text or None
+    return text
 
 
 def _pages(site: Path) -> list[str]:

@@ -39,11 +39,26 @@ def publish_kept(new: Path, out: Path, wanted: Mapping[str, str], kept: Collecti
     if out.is_dir() and _update(standby, new, out, wanted, kept):
         publish(standby, out)  # the replaced site is the next standby
         return
-    shutil.rmtree(standby, ignore_errors=True)  # half-updated, or none
     _link(out, new, kept)
     publish(new, out)
     if (new / manifest.NAME).is_file():  # the replaced site, now at new's path
-        os.rename(new, standby)
+        _keep(new, standby)
+
+
+def _keep(old: Path, standby: Path) -> None:
+    """The replaced site becomes the standby, instead of one half-updated or missing. One
+    that another build is updating is left alone; the replaced site then goes with the
+    scratch folder."""
+    if standby.exists():
+        try:
+            lock = _lock(standby, wait=False)
+        except OSError:
+            return
+        try:
+            shutil.rmtree(standby)
+        finally:
+            os.close(lock)
+    os.rename(old, standby)
 
 
 def _update(standby: Path, new: Path, out: Path, wanted: Mapping[str, str],

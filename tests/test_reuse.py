@@ -3,6 +3,8 @@ what changed, and always gives the bytes of a clean build."""
 
 from __future__ import annotations
 
+import fcntl
+import os
 import shutil
 from pathlib import Path
 
@@ -152,3 +154,23 @@ def test_a_file_missing_from_the_standby_is_put_back(workdir: Path) -> None:
     ledger.write_text(text.replace("3000.00", "3200.00", 1), encoding="utf-8")
     build("site")
     same_as_clean(workdir)
+
+
+def test_a_standby_another_build_is_updating_is_left_alone(workdir: Path) -> None:
+    compose(workdir)
+    ledger = workdir / "datasets/communities/demo/ledger.csv"
+    text = ledger.read_text(encoding="utf-8")
+    build("site")
+    ledger.write_text(text.replace("3000.00", "3100.00", 1), encoding="utf-8")
+    build("site")
+    standby = workdir / ".site.standby"
+    (standby / "manifest.json").unlink()  # as it is while another build updates it
+    held = os.open(standby, os.O_RDONLY)
+    fcntl.flock(held, fcntl.LOCK_EX)  # that build's lock
+    try:
+        ledger.write_text(text.replace("3000.00", "3200.00", 1), encoding="utf-8")
+        build("site")
+        same_as_clean(workdir)
+        assert standby.is_dir() and not (standby / "manifest.json").exists()
+    finally:
+        os.close(held)
