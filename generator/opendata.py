@@ -114,11 +114,12 @@ def build(portal: Portal, kept: Mapping[str, Package] | None = None) -> OpenData
     """``kept``: communities' packages whose files the previous site has (reuse.py), by
     name, without their bytes."""
     kept = kept or {}
-    found = [p for p in portal.packages if p.name not in kept or p.kind != COMMUNITY]
-    made = dict(zip((p.name for p in found), parallel.fork_map(  # typed and zipped on every core
-        lambda i: package(found[i]), len(found), parallel=len(found) >= 8), strict=True))
-    packages = tuple(made[p.name] if p.name in made else replace(kept[p.name], package=p)
-                     for p in portal.packages)
+    every = portal.packages
+    todo = [i for i, p in enumerate(every) if p.kind != COMMUNITY or p.name not in kept]
+    made = dict(zip(todo, parallel.fork_map(  # a city's packages are typed and zipped on every core
+        lambda j: package(every[todo[j]]), len(todo), parallel=len(todo) >= 8), strict=True))
+    packages = tuple(made[i] if i in made else replace(kept[p.name], package=p)
+                     for i, p in enumerate(every))
     tables = tuple(data_file(f"data/schemas/{t}.json", schema_bytes(t)) for t in schemas.TABLES)
     listed = [f for p in packages for f in p.files] + list(tables)
     return OpenData(packages, tables, data_file("data/SHA256SUMS", sha256sums(listed)))
