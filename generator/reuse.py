@@ -64,8 +64,8 @@ class Reuse:
         return {i: k.package for i, k in self.kept.items()}
 
     def views(self) -> dict[str, CommunityView]:
-        return {i: replace(k.view, c=c) for (i, k), c in
-                zip(self.kept.items(), self.records().values(), strict=True)}
+        found = self.records()
+        return {i: replace(k.view, c=found[i]) for i, k in self.kept.items()}
 
     def records(self) -> dict[str, records.Community]:
         """The kept communities' records for validation to pass on, instead of making them

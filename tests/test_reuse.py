@@ -6,6 +6,7 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -92,17 +93,28 @@ def test_without_a_previous_manifest_nothing_is_kept(workdir: Path) -> None:
     same_as_clean(workdir)
 
 
-def test_a_standby_left_half_updated_is_not_used(workdir: Path) -> None:
+def standby_made(workdir: Path) -> Callable[[str], None]:
+    """Build, publish a changed amount and build again: the replaced site is now the
+    standby. Returns what publishes the ledger's first amount as another one."""
     compose(workdir)
-    build("site")
     ledger = workdir / "datasets/communities/demo/ledger.csv"
     text = ledger.read_text(encoding="utf-8")
-    ledger.write_text(text.replace("3000.00", "3100.00", 1), encoding="utf-8")
+
+    def amount(new: str) -> None:
+        ledger.write_text(text.replace("3000.00", new, 1), encoding="utf-8")
+
     build("site")
+    amount("3100.00")
+    build("site")
+    return amount
+
+
+def test_a_standby_left_half_updated_is_not_used(workdir: Path) -> None:
+    amount = standby_made(workdir)
     standby = workdir / ".site.standby"
     (standby / "manifest.json").unlink()  # as a build killed while updating it leaves it
     (standby / "index.html").write_text("half-updated", encoding="utf-8")
-    ledger.write_text(text, encoding="utf-8")
+    amount("3000.00")
     build("site")
     same_as_clean(workdir)
     assert (standby / "manifest.json").is_file()  # the replaced site is the new standby
@@ -111,12 +123,7 @@ def test_a_standby_left_half_updated_is_not_used(workdir: Path) -> None:
 
 def test_a_failed_standby_update_publishes_the_slower_way(
         workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    compose(workdir)
-    ledger = workdir / "datasets/communities/demo/ledger.csv"
-    text = ledger.read_text(encoding="utf-8")
-    build("site")
-    ledger.write_text(text.replace("3000.00", "3100.00", 1), encoding="utf-8")
-    build("site")  # the standby is now the first site
+    amount = standby_made(workdir)
     linked: list[Path] = []
     original = standby._link_over
 
@@ -127,7 +134,7 @@ def test_a_failed_standby_update_publishes_the_slower_way(
         original(source, target)
 
     monkeypatch.setattr(standby, "_link_over", full_disk)
-    ledger.write_text(text.replace("3000.00", "3200.00", 1), encoding="utf-8")
+    amount("3200.00")
     build("site")
     assert len(linked) == 2  # it was tried
     same_as_clean(workdir)
@@ -144,31 +151,21 @@ def test_kept_pages_whose_checks_are_gone_are_checked_again(workdir: Path) -> No
 
 
 def test_a_file_missing_from_the_standby_is_put_back(workdir: Path) -> None:
-    compose(workdir)
-    ledger = workdir / "datasets/communities/demo/ledger.csv"
-    text = ledger.read_text(encoding="utf-8")
-    build("site")
-    ledger.write_text(text.replace("3000.00", "3100.00", 1), encoding="utf-8")
-    build("site")
+    amount = standby_made(workdir)
     (workdir / ".site.standby/assets/xinyi/portal.css").unlink()  # the same in every build
-    ledger.write_text(text.replace("3000.00", "3200.00", 1), encoding="utf-8")
+    amount("3200.00")
     build("site")
     same_as_clean(workdir)
 
 
 def test_a_standby_another_build_is_updating_is_left_alone(workdir: Path) -> None:
-    compose(workdir)
-    ledger = workdir / "datasets/communities/demo/ledger.csv"
-    text = ledger.read_text(encoding="utf-8")
-    build("site")
-    ledger.write_text(text.replace("3000.00", "3100.00", 1), encoding="utf-8")
-    build("site")
+    amount = standby_made(workdir)
     standby = workdir / ".site.standby"
     (standby / "manifest.json").unlink()  # as it is while another build updates it
     held = os.open(standby, os.O_RDONLY)
     fcntl.flock(held, fcntl.LOCK_EX)  # that build's lock
     try:
-        ledger.write_text(text.replace("3000.00", "3200.00", 1), encoding="utf-8")
+        amount("3200.00")
         build("site")
         same_as_clean(workdir)
         assert standby.is_dir() and not (standby / "manifest.json").exists()
