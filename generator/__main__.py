@@ -1,6 +1,6 @@
 """The ``portal`` command. Each command parses its options and calls one function;
-only here are domain errors turned into exit codes (0 ok, 1 invalid data or failed
-build, 2 usage)."""
+only here are the portal's errors (errors.py, one base) turned into messages and exit
+codes (0 ok, 1 invalid data or failed build, 2 usage)."""
 
 from __future__ import annotations
 
@@ -10,14 +10,12 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .build import ValidationFailed, build, check, verify
+from .build import build, check, verify
 from .config import DEFAULT_CACHE, BuildConfig, default_cache
-from .demo import MAX_COMMUNITIES, MAX_ENTRIES, MAX_YEARS, DemoError, write_demo
+from .demo import MAX_COMMUNITIES, MAX_ENTRIES, MAX_YEARS, write_demo
+from .errors import DemoError, PortalError, ValidationFailed
 from .issues import Report
 from .load import DEFAULT_MAX_FILE_BYTES
-from .render import RenderError
-from .search import SearchIndexError
-from .site import SiteError
 
 DATASETS = click.option("--datasets", type=click.Path(path_type=Path, file_okay=False),
                         default=Path("datasets"), show_default=True,
@@ -96,8 +94,8 @@ def build_command(datasets: Path, out: Path, strict: bool, published_ref: str,
         click.echo(failed.report.to_text(), err=True)
         click.echo(f"build stopped: nothing was written; '{out}' is unchanged", err=True)
         sys.exit(1)
-    except (RenderError, SiteError, SearchIndexError) as exc:
-        click.echo(f"build failed: {exc}; '{out}' is unchanged", err=True)
+    except PortalError as exc:
+        click.echo(f"build failed: {exc.message}; '{out}' is unchanged", err=True)
         sys.exit(1)
     _print_findings(report)
     click.echo(f"built the portal into '{out}'")
@@ -119,6 +117,9 @@ def verify_command(site: Path, datasets: Path) -> None:
     except ValidationFailed as failed:
         click.echo(failed.report.to_text(), err=True)
         click.echo("verify: the datasets are not valid, so the site cannot be rebuilt", err=True)
+        sys.exit(1)
+    except PortalError as exc:
+        click.echo(f"verify: the site cannot be rebuilt: {exc.message}", err=True)
         sys.exit(1)
     for line in problems:
         click.echo(f"mismatch: {line}")

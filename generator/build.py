@@ -18,20 +18,15 @@ from jinja2 import TemplateError
 from . import manifest, opendata, reuse, shells, standby
 from .cache import Cache
 from .config import BuildConfig
+from .errors import RenderError, ValidationFailed
 from .issues import Report
 from .load import load, read_communities
 from .model import Portal, build_model
-from .render import Asset, RenderedPage, RenderError, render, render_communities
+from .render import Asset, RenderedPage, render, render_communities
 from .search import index_search
 from .site import add_files, publish, run_mkdocs, stage_docs, staging
 from .stages import Stages
 from .validate import Validated, validate
-
-
-class ValidationFailed(Exception):
-    def __init__(self, report: Report) -> None:
-        super().__init__(report.summary())
-        self.report = report
 
 
 def check(config: BuildConfig, stage: Stages | None = None) -> Validated:
@@ -110,10 +105,11 @@ def verify(site: Path, datasets: Path, project: Path = Path(".")) -> list[str]:
     and every data file that differs from the site's manifest. Empty: they match."""
     recorded = manifest.read(site)
     if recorded is None:
-        return [f"{site}/{manifest.NAME}: missing; the site cannot be checked"]
+        state = "unreadable" if (site / manifest.NAME).exists() else "missing"
+        return [f"{site}/{manifest.NAME}: {state}; the site cannot be checked"]
     problems = [f"data {line}" for line in manifest.differences(
-        recorded["data"], manifest.hashes(datasets))]  # type: ignore[arg-type]
-    built = date.fromisoformat(str(recorded["build_date"]))
+        recorded.data, manifest.hashes(datasets))]
+    built = recorded.build_date
     with tempfile.TemporaryDirectory() as scratch:
         out = Path(scratch) / "site"
         build(BuildConfig(datasets=datasets, out=out, project=project, today=built,

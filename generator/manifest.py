@@ -8,6 +8,7 @@ import json
 import os
 import zipfile
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -49,12 +50,37 @@ def write(site: Path, data: dict[str, str], version: str, built: date,
     return site_hashes
 
 
-def read(site: Path) -> dict[str, object] | None:
-    path = site / NAME
-    if not path.is_file():
+@dataclass(frozen=True)
+class Manifest:
+    """What a site's manifest.json says, read strictly."""
+
+    data_version: str
+    build_date: date
+    data: dict[str, str]  # path under the datasets folder -> SHA-256
+    site: dict[str, str]  # path in the site -> SHA-256
+
+
+def read(site: Path) -> Manifest | None:
+    """The manifest of a site this program built; None when there is none, or it is not
+    one (not JSON, not the expected object): such a site is neither verified nor reused."""
+    try:
+        body = json.loads((site / NAME).read_text(encoding="utf-8"))
+        return Manifest(_text(body["data_version"]), date.fromisoformat(body["build_date"]),
+                        _hashes(body["data"]), _hashes(body["site"]))
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError, KeyError, TypeError):
         return None
-    data: dict[str, object] = json.loads(path.read_text(encoding="utf-8"))
-    return data
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError("not a string")
+    return value
+
+
+def _hashes(value: object) -> dict[str, str]:
+    if not isinstance(value, dict):
+        raise TypeError("not an object")
+    return {_text(k): _text(v) for k, v in value.items()}
 
 
 def differences(expected: dict[str, str], actual: dict[str, str]) -> list[str]:

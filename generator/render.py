@@ -30,10 +30,6 @@ from .render_charts import community_charts, foundation_charts, home_charts
 from .rows import entry_rows
 
 
-class RenderError(Exception):
-    """A page could not be rendered; nothing was written."""
-
-
 @dataclass(frozen=True)
 class RenderedPage:
     path: str  # inside the docs folder, e.g. communities/fenghuayuan/index.md

@@ -138,9 +138,8 @@ def plan(config: BuildConfig, datasets: Datasets) -> Reuse:
         return Reuse()
     keys = output_keys(cache, config, datasets)
     recorded = manifest.read(config.out)
-    published = recorded.get("site") if recorded else None
-    if not isinstance(published, dict):
-        published = {}  # no previous site, or not one this program built: nothing kept
+    # no previous site, or not one this program built: nothing kept
+    published = recorded.site if recorded else {}
     kept = {}
     for i, key in keys.items():
         found = cache.get(KIND, key)

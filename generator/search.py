@@ -26,6 +26,7 @@ from typing import Any
 import cbor2
 
 from .cache import Cache
+from .errors import SearchIndexError
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
 _BOUNDARY = re.compile(rf"(?<=[{CJK}])(?=\S)|(?<=\S)(?=[{CJK}])")
@@ -33,10 +34,6 @@ _TAG = re.compile(r"(<[^>]*>)")
 _RAW_TEXT = re.compile(r"<(script|style)\b", re.I)
 _LANG_ZH = re.compile(r'<html[^>]*\slang="zh')
 SEPARATOR = "\u200b"  # zero-width space: a word boundary that excerpts do not show
-
-
-class SearchIndexError(Exception):
-    pass
 
 
 def separate_characters(html: str) -> str:

@@ -21,12 +21,8 @@ from pathlib import Path, PurePosixPath
 
 from markupsafe import Markup, escape
 
+from .errors import ShellError
 from .render import RenderedPage, toc_of
-from .site import SiteError
-
-
-class ShellError(SiteError):
-    """A page could not be spliced into its shell; a bug, reported like a failed build."""
 
 
 @dataclass(frozen=True)

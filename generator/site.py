@@ -24,11 +24,8 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from .errors import SiteError
 from .render import Asset, RenderedPage
-
-
-class SiteError(Exception):
-    """mkdocs or the search indexer failed; the previous site is untouched."""
 
 
 def stage_docs(content: Path | None, pages: Iterable[RenderedPage], docs: Path,

@@ -65,9 +65,9 @@ def _update(standby: Path, new: Path, out: Path, wanted: Mapping[str, str],
             kept: Collection[str]) -> bool:
     """Make the standby hold the new site; False when it cannot be used."""
     recorded = manifest.read(standby) if standby.is_dir() else None
-    held = recorded.get("site") if recorded else None
-    if not isinstance(held, dict):
+    if recorded is None:
         return False
+    held = recorded.site
     try:
         lock = _lock(standby, wait=False)  # another build is updating it
     except OSError:

@@ -7,6 +7,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+
+from generator.__main__ import cli
 
 from .conftest import compose, run
 
@@ -94,3 +97,29 @@ def test_a_site_without_manifest_cannot_be_verified(workdir: Path) -> None:
     result = run("verify", "other", "--datasets", "datasets")
     assert result.exit_code == 1
     assert "other/manifest.json: missing; the site cannot be checked" in result.output
+
+
+@pytest.mark.parametrize("body", ['{"site": {', '[]', '{"data": {}, "site": {}}',
+                                  '{"data_version": "x", "build_date": "2026-13-01", '
+                                  '"data": {}, "site": {}}'], ids=["truncated", "array",
+                                                                    "incomplete", "bad-date"])
+def test_a_manifest_that_is_not_one_is_reported_not_a_traceback(body: str, workdir: Path) -> None:
+    compose(workdir)
+    (workdir / "other").mkdir()
+    (workdir / "other/manifest.json").write_text(body, encoding="utf-8")
+    result = run("verify", "other", "--datasets", "datasets")
+    assert result.exit_code == 1
+    assert result.output == ("mismatch: other/manifest.json: unreadable; the site cannot be "
+                             "checked\nverify: 1 difference(s) between 'other' and the datasets\n")
+
+
+def test_a_failed_rebuild_is_a_message_not_a_traceback(published: Path, workdir: Path) -> None:
+    settings = workdir / "mkdocs.yml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace(
+        "  name: material", "  name: no-such-theme", 1), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["verify", "site", "--datasets", "datasets"])
+    assert result.exit_code == 1
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output
+    assert result.output.startswith("verify: the site cannot be rebuilt: mkdocs failed: ")
+    assert "Unrecognised theme name: 'no-such-theme'" in result.output

@@ -2,10 +2,11 @@
 benchmarks of a city-scale portal and for demonstrations.
 
 The layout is that of ``datasets/``. Code lists and standards are copied from the
-project's own ``datasets/`` (the standards are sample texts already marked as such);
-neighbourhoods, estates, ledgers, budgets, votes and projects are invented from the seed.
-Same arguments, same bytes: randomness comes from ``random.Random`` seeded with strings,
-nothing reads the clock, and the ledgers always end in December 2025.
+project's own ``datasets/``, shipped in the package as ``demo/seed`` (the standards are
+sample texts already marked as such); neighbourhoods, estates, ledgers, budgets, votes
+and projects are invented from the seed. Same arguments, same bytes: randomness comes from
+``random.Random`` seeded with strings, nothing reads the clock, and the ledgers always end
+in December 2025.
 
 Ledgers stream to disk a month at a time; vouchers are one small PDF per estate and
 month (the month's voucher book, 凭证册) named by every expense of that month, so a
@@ -20,20 +21,19 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import DemoError
 from . import community, projects
 from .community import END_YEAR, EVERY, FIXED_ENTRIES, GAP_AT
 from .files import folder_bytes, table
 from .names import DISTRICT, District, district
 
-SOURCE = Path(__file__).resolve().parents[2] / "datasets"  # the project's own code lists
+# The project's own code lists and sample standards, shipped with the package (seed/ links
+# to datasets/ in a checkout; a wheel holds copies), so that an installed portal has them.
+SOURCE = Path(__file__).resolve().parent / "seed"
 COPIED_CODELISTS = ("categories", "project-categories", "standard-categories")
 MAX_COMMUNITIES = 999  # wider numbers would make entry ids look like phone numbers
 MAX_YEARS = END_YEAR - 2000 + 1  # budget years start in 2000
 MAX_ENTRIES = 9999
-
-
-class DemoError(Exception):
-    """The demo cannot be written as asked (the message says why)."""
 
 
 @dataclass(frozen=True)

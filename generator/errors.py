@@ -1,0 +1,45 @@
+"""The one base of every failure the portal reports (as mkdocs' exceptions.py).
+
+Library code raises a subclass with a message a maintainer can act on; the command line
+(``__main__.py``) decides what to print around it and which exit code it means. Being a
+``click.ClickException``, an error that reaches click uncaught is still a message and an
+exit code, never a Python traceback.
+"""
+
+from __future__ import annotations
+
+import click
+
+from .issues import Report
+
+
+class PortalError(click.ClickException):
+    """A command could not do what was asked; the message says why."""
+
+
+class ValidationFailed(PortalError):
+    """The datasets have errors; the report lists them. Nothing was written."""
+
+    def __init__(self, report: Report) -> None:
+        super().__init__(report.summary())
+        self.report = report
+
+
+class RenderError(PortalError):
+    """A page could not be rendered; nothing was written."""
+
+
+class SiteError(PortalError):
+    """mkdocs, the splice or the search indexer failed; the previous site is untouched."""
+
+
+class ShellError(SiteError):
+    """A page could not be spliced into its shell; a bug, reported like a failed build."""
+
+
+class SearchIndexError(SiteError):
+    """Pagefind could not index the site."""
+
+
+class DemoError(PortalError):
+    """The demo cannot be written as asked (the message says why)."""
