@@ -8,10 +8,10 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 
+from .domain import REMUNERATION
 from .records import BudgetLine, Entry
 
 ZERO = Decimal("0.00")
-REMUNERATION = "remuneration"
 
 
 def counted(entries: Sequence[Entry]) -> tuple[Entry, ...]:

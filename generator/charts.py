@@ -19,6 +19,9 @@ from decimal import Decimal
 
 from markupsafe import Markup, escape
 
+from .domain import overrun
+from .formats import money, month_label, pct
+
 Number = Decimal | float | int
 
 WIDTH = 360.0  # points: shown about 1:1 on a phone's 340 px column
@@ -51,11 +54,12 @@ class Chart:
 def budget_chart(chart_id: str, title: str, labels: Sequence[str], budget: Sequence[Number],
                  actual: Sequence[Number]) -> Chart:
     """Horizontal bars, first label on top: a wide pale bar for the budget, a narrow one for
-    what was spent (red when over 110%), and the execution rate at the end of each row."""
+    what was spent (red over the limit, domain.OVERRUN_LIMIT), and the execution rate at the
+    end of each row."""
     b, a = _floats(budget), _floats(actual)
     rates = [float(Decimal(x) / Decimal(y)) if y else None
              for x, y in zip(actual, budget, strict=True)]  # as BudgetRow.execution
-    colours = [COLOURS["over"] if r and r > 1.1 else COLOURS["actual"] for r in rates]
+    colours = [COLOURS["over"] if overrun(r) else COLOURS["actual"] for r in rates]
     ends = [pct(r) for r in rates]
     lo, hi = _domain([*b, *a])
     ticks = _money_ticks(lo, hi, max([*b, *a, 1]))
@@ -76,6 +80,7 @@ def budget_chart(chart_id: str, title: str, labels: Sequence[str], budget: Seque
     rows = tuple((s, money(y) if y else "—", money(x), pct(r))
                  for s, y, x, r in zip(labels, budget, actual, rates, strict=True))
     key = ((COLOURS["budget"], "预算"), (COLOURS["actual"], "实际"))
+    # the limit is domain.OVERRUN_LIMIT (tests/test_domain.py holds the text to it)
     over = ((COLOURS["over"], "超出预算 10% 以上"),) if COLOURS["over"] in colours else ()
     return Chart(chart_id, title, c.svg(), ("科目", "预算（元）", "实际（元）", "执行率"), rows,
                  key + over)
@@ -98,7 +103,7 @@ def monthly_chart(chart_id: str, title: str, months: Sequence[str], income: Sequ
         points = [(px, y(v)) for px, v in zip(xs, values, strict=True)]
         c.line(name, points, COLOURS[name], dots=len(months) <= 12)
     c.spines()
-    rows = tuple((month_zh(m), money(i), money(e))
+    rows = tuple((month_label(m), money(i), money(e))
                  for m, i, e in zip(months, income, expense, strict=True))
     return Chart(chart_id, title, c.svg(), ("月份", "收入（元）", "支出（元）"), rows,
                  ((COLOURS["income"], "收入"), (COLOURS["expense"], "支出")))
@@ -175,24 +180,6 @@ def communities_collection_chart(chart_id: str, title: str, names: Sequence[str]
                  for n, y, b, p in zip(names, years, billed, paid, strict=True))
     return Chart(chart_id, title, c.svg(),
                  ("小区", "年度", "应缴户数", "已缴户数", "收缴率（按户）"), rows)
-
-
-# Formatting: the same text as render.money, render.pct and render.month_zh (tested), kept
-# here so that this module needs nothing from the render stage.
-
-def money(value: Number) -> str:
-    return f"{Decimal(value):,.2f}"
-
-
-def pct(value: float | None) -> str:
-    if value is None:
-        return "—"
-    text = f"{value * 100:.1f}"
-    return text.rstrip("0").rstrip(".") + "%"
-
-
-def month_zh(month: str) -> str:
-    return f"{month[:4]} 年 {int(month[5:])} 月"
 
 
 # Drawing.

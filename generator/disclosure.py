@@ -18,17 +18,13 @@ from .issues import Issue
 from .published import Record
 from .records import Community, Disclosure
 
-# status -> shown in Chinese; English labels live in i18n like every string
-STATUSES = {"on-time": "按时公开", "late": "逾期公开", "imported": "随首次公开导入",
-            "published": "已公开", "overdue": "逾期未公开", "pending": "待公开"}
-
 
 @dataclass(frozen=True)
 class MonthDue:
     month: str  # YYYY-MM
     due: date
     published: str  # YYYY-MM-DD first published; "" when not (yet) or not known
-    status: str  # a key of STATUSES
+    status: str  # one of domain.DISCLOSURE_STATUSES (labels: vocabulary.DISCLOSURE)
 
     @property
     def overdue(self) -> bool:

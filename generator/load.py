@@ -10,7 +10,6 @@ import csv
 import hashlib
 import io
 import json
-import re
 from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -21,7 +20,6 @@ from .history import Publication, publications
 from .issues import Issue, display_path
 from .published import Record, record
 
-PACKAGE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024
 # A huge cell is read and then reported by the text rules with its size, instead of
 # failing the whole file with csv's "field larger than field limit".

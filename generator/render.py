@@ -12,7 +12,6 @@ import json
 import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import lru_cache
 from pathlib import PurePosixPath
 from typing import Any
@@ -21,13 +20,15 @@ import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from . import disclosure, feed, i18n, opendata, parallel, schemas, standard_text
+from . import domain, feed, i18n, opendata, parallel, schemas, standard_text
+from .formats import money, month_label, month_short, pct, size
 from .issues import TYPES
 from .model import CommunityView, Portal
 from .model.compare import compare
 from .records import Category
 from .render_charts import community_charts, foundation_charts, home_charts
 from .rows import entry_rows
+from .vocabulary import label
 
 
 @dataclass(frozen=True)
@@ -76,40 +77,6 @@ def toc_of(html: str) -> list[list[object]]:
             for level, anchor, title in HEADING.findall(html)]
 
 
-def money(value: Decimal | int) -> str:
-    return f"{Decimal(value):,.2f}"
-
-
-def pct(value: float | None, digits: int = 1) -> str:
-    if value is None:
-        return "—"
-    text = f"{value * 100:.{digits}f}"
-    return (text.rstrip("0").rstrip(".") if "." in text else text) + "%"
-
-
-def month_zh(month: str) -> str:
-    year, mon = month.split("-")
-    return f"{year} 年 {int(mon)} 月"
-
-
-STANDARD_STATUS_ZH = {"current": "现行", "superseded": "被代替", "withdrawn": "废止",
-                      "draft": "征求意见稿"}
-STATUS_ZH = {"planned": "计划中", "ongoing": "实施中", "completed": "已完成", "cancelled": "已取消"}
-CHANNEL_ZH = {"bank": "银行转账", "online": "网络募捐", "onsite": "现场捐赠", "payroll": "单位代扣",
-              "other": "其他"}
-
-
-STATUS_EN = {"planned": "Planned", "ongoing": "Ongoing", "completed": "Completed",
-             "cancelled": "Cancelled"}
-CHANNEL_EN = {"bank": "Bank transfer", "online": "Online", "onsite": "On site",
-              "payroll": "Payroll", "other": "Other"}
-STANDARD_STATUS_EN = {"current": "Current", "superseded": "Superseded", "withdrawn": "Withdrawn",
-                      "draft": "Draft"}
-DISCLOSURE_EN = {"on-time": "On time", "late": "Published late",
-                 "imported": "Brought in with the first publication", "published": "Published",
-                 "overdue": "Overdue, not published", "pending": "Not yet due"}
-
-
 @lru_cache(maxsize=4)
 def environment(lang: str = "zh", strict: bool = False) -> Environment:
     """One environment per language, made once: compiling the templates takes about 0.4 s,
@@ -125,17 +92,14 @@ def environment(lang: str = "zh", strict: bool = False) -> Environment:
     # tojson keeps Chinese text as UTF-8: \u escapes are three times the bytes, on every
     # English page and every all-entries page. It still escapes < > & ' (htmlsafe).
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
-    en = lang == "en"
     env.filters.update(
-        money=money, pct=pct, month_zh=month_zh, status_zh=STATUS_ZH.get,
-        channel_zh=CHANNEL_ZH.get, standard_status_zh=STANDARD_STATUS_ZH.get,
-        month_label=i18n.month_label(lang), month_short=i18n.month_short(lang),
-        status_label=(STATUS_EN if en else STATUS_ZH).get,
-        channel_label=(CHANNEL_EN if en else CHANNEL_ZH).get,
-        standard_status_label=(STANDARD_STATUS_EN if en else STANDARD_STATUS_ZH).get,
-        disclosure_label=(DISCLOSURE_EN if en else disclosure.STATUSES).get)
+        money=money, pct=pct, size=size,
+        month_label=lambda month: month_label(month, lang),
+        month_short=lambda month: month_short(month, lang),
+        label=lambda code, kind: label(code, kind, lang))
     env.globals.update(issue_types=TYPES, lang=lang, _=i18n.translator(lang, strict),
-                       name=i18n.name(lang), js_text=i18n.js_text(lang))
+                       name=i18n.name(lang), js_text=i18n.js_text(lang),
+                       overrun=domain.overrun, stuck_days=domain.STUCK_DAYS)
     return env
 
 
@@ -187,7 +151,7 @@ def render(portal: Portal, lang: str = "zh", strict: bool = False,
     pages.append(RenderedPage("search/titles.json", "", titles_index(portal, lang), file=True))
     page("whatsnew/index.md", "whatsnew.html", tr("最新发布"),
          {"publications": [(p, feed.lines(portal, p)) for p in portal.publications]})
-    page("data/index.md", "data.html", tr("开放数据"), {"od": downloads, "size": size_text})
+    page("data/index.md", "data.html", tr("开放数据"), {"od": downloads})
     # Written into the built site as they are: mkdocs need not copy a city's data again.
     assets.extend(Asset(None, f.path, data=f.data) for f in downloads.written())
     if lang == "en":
@@ -258,12 +222,11 @@ def _standard_pages(page: Any, portal: Portal, assets: list[Asset]) -> None:
     cat = portal.catalogue
     filters: list[Filter] = []
     if cat is not None:
-        en = page.lang == "en"
-        statuses = STANDARD_STATUS_EN if en else STANDARD_STATUS_ZH
         filters = [
             ("category", page.tr("类别"), [(code, i18n.name(page.lang)(
                 portal.standard_categories[code])) for code, _ in cat.groups]),
-            ("status", page.tr("状态"), [(st, statuses[st]) for st in STANDARD_STATUS_ZH
+            ("status", page.tr("状态"), [(st, label(st, "standard-status", page.lang))
+                                       for st in domain.STANDARD_STATUSES
                                        if any(v.s.status == st for v in cat.standards)]),
         ]
     page("standards/index.md", "catalogue.html",
@@ -319,9 +282,9 @@ def _month_redirects(view: CommunityView) -> list[Asset]:
     title = str(escape(view.c.title))
     found = []
     for m in view.months:
-        zh = f"{title}{'（示例数据）' if view.c.sample else ''} {month_zh(m.month)}收支"
+        zh = f"{title}{'（示例数据）' if view.c.sample else ''} {month_label(m.month)}收支"
         en = f"{title}{' (sample data)' if view.c.sample else ''}: ledger, " \
-             f"{i18n.month_label('en')(m.month)}"
+             f"{month_label(m.month, 'en')}"
         merged = "公示表已并入每月收支页面，打印该页即为公示表："
         found += [
             _redirect(f"communities/{view.c.id}/notice/{m.month}/index.html", "zh",
@@ -357,14 +320,14 @@ def project_filters(portal: Portal, items: list[tuple[str, Any, int, str]],
                     lang: str = "zh") -> list[Filter]:
     """Options for the project table's filters: (field, label, [(value, text)])."""
     tr, name = i18n.translator(lang), i18n.name(lang)
-    statuses = STATUS_EN if lang == "en" else STATUS_ZH
     categories = sorted({i[0] for i in items})
     places = sorted({(p.id, p.name) for i in items for p in i[1]})
     return [
         ("category", tr("类别"), [(c, name(portal.project_categories[c])) for c in categories]),
         ("communities", tr("社区"), places),
         ("year", tr("年度"), [(str(y), str(y)) for y in sorted({i[2] for i in items})]),
-        ("status", tr("状态"), [(s, statuses[s]) for s in sorted({i[3] for i in items})]),
+        ("status", tr("状态"), [(s, label(s, "project-status", lang))
+                               for s in sorted({i[3] for i in items})]),
     ]
 
 
@@ -434,18 +397,18 @@ def _community_pages(page: Any, view: CommunityView, portal: Portal) -> None:
                           page.tr, i18n.name(page.lang), "../", "../../", money)
         page(f"{base}/ledger/{month.month}.md", "ledger_month.html",
              page.tr("{title} {month}账目", title=view.c.title,
-                     month=i18n.month_label(page.lang)(month.month)),
+                     month=month_label(month.month, page.lang)),
              {"v": view, "m": month, "rows": rows, "qr": qr}, version=view.version,
              search=False)  # a city's months would be most of the index (README, Search)
 
 
 def _ledger_all(page: Any, view: CommunityView, categories: Mapping[str, Category],
-                size: int) -> None:
+                ledger_bytes: int) -> None:
     """The all-entries page, which holds no entry: it loads the community's open-data
-    ledger.json on request (``size`` bytes), with the names and months it needs from here."""
+    ledger.json on request (``ledger_bytes``), with the names and months it needs here."""
     page(f"communities/{view.c.id}/ledger/all.md", "ledger_all.html",
          page.tr("{title} 全部账目查询", title=view.c.title),
-         {"v": view, "size": size_text(size), "meta": ledger_meta(view, categories)},
+         {"v": view, "size": size(ledger_bytes), "meta": ledger_meta(view, categories)},
          search=False, version=view.version)
 
 
@@ -458,14 +421,6 @@ def ledger_meta(view: CommunityView, categories: Mapping[str, Category]) -> dict
             "categories": [{"code": c, "name_zh": categories[c].name_zh if c in categories
                             else c, "name_en": categories[c].name_en if c in categories else c}
                            for c in codes]}
-
-
-def size_text(size: int) -> str:
-    if size < 1024:
-        return f"{size} B"
-    if size < 1024 * 1024:
-        return f"{size / 1024:.1f} KB"
-    return f"{size / 1024 / 1024:.1f} MB"
 
 
 def _vouchers(view: CommunityView) -> list[Asset]:

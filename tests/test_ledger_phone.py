@@ -19,8 +19,9 @@ from playwright.sync_api import Browser, Page, Request, expect
 
 from generator.build import check
 from generator.config import BuildConfig
+from generator.formats import size
 from generator.model import build_model
-from generator.render import render, size_text
+from generator.render import render
 
 from .browser import chromium, serve
 from .conftest import MINIMAL, REPO, compose, run
@@ -176,7 +177,7 @@ def test_all_entries_page_holds_no_entry_and_tells_the_download_size(
     html = (minimal_site / "communities/demo/ledger/all/index.html").read_text("utf-8")
     data = (minimal_site / "data/communities/demo/ledger.json").read_bytes()
     assert not any(entry in html for entry in ids(ledger_rows()))
-    assert f"数据大小 {size_text(len(data))}" in html
+    assert f"数据大小 {size(len(data))}" in html
     links = {"communities/demo/ledger/index.html": "../../../communities/demo/ledger/all/",
              "communities/demo/index.html": "../../communities/demo/ledger/all/"}
     for page, href in links.items():

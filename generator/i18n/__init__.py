@@ -7,7 +7,6 @@ rest, so translations are plain text.
 
 from __future__ import annotations
 
-import calendar
 import json
 from collections.abc import Callable
 from functools import cache
@@ -15,9 +14,6 @@ from importlib import resources
 from typing import Any
 
 LANGUAGES = ("zh", "en")
-
-MONTHS_EN = tuple(calendar.month_name)
-MONTHS_EN_SHORT = tuple(calendar.month_abbr)
 
 
 @cache
@@ -59,17 +55,3 @@ def name(lang: str) -> Callable[[Any], str]:
     def pick(obj: Any) -> str:
         return str(obj.name_en if lang == "en" else obj.name_zh)
     return pick
-
-
-def month_label(lang: str) -> Callable[[str], str]:
-    def label(month: str) -> str:
-        year, mon = month.split("-")
-        return f"{MONTHS_EN[int(mon)]} {year}" if lang == "en" else f"{year} 年 {int(mon)} 月"
-    return label
-
-
-def month_short(lang: str) -> Callable[[str], str]:
-    """A month without its year, for a column heading: Mar, 3 月."""
-    def label(month: str) -> str:
-        return MONTHS_EN_SHORT[int(month[5:])] if lang == "en" else f"{int(month[5:])} 月"
-    return label

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from ..domain import FINISHED, STEPS, stuck
 from ..issues import Issue, Report
 from ..records import (
     Disbursement,
@@ -18,10 +19,9 @@ from ..records import (
     ProtectionProject,
     Step,
 )
-from ..validate.projects import STEP_ZH, STEPS
+from ..vocabulary import step_zh
 
 ZERO = Decimal("0.00")
-STUCK_DAYS = 90
 
 
 @dataclass(frozen=True)
@@ -105,7 +105,7 @@ class ProtectionProjectView:
     p: ProtectionProject
     place: Place
     steps: tuple[StepView, ...]  # all five, recorded or not
-    stuck_days: int | None  # days at the current step when over STUCK_DAYS
+    stuck_days: int | None  # days at the current step when stuck (domain.STUCK_DAYS)
     findings: tuple[Issue, ...]
 
     @property
@@ -193,7 +193,7 @@ def protection_view(pf: ProtectionFund, report: Report, names: Mapping[str, str]
     found = _row_findings(report, pf.shown)
     projects = []
     for p in sorted(pf.projects, key=lambda p: (p.year, p.project_id)):
-        steps = tuple(StepView(code, STEP_ZH[code], recorded[p.project_id].get(code))
+        steps = tuple(StepView(code, step_zh(code), recorded[p.project_id].get(code))
                       for code in STEPS)
         own = found[("projects", p.row)] + [
             i for s in steps if s.step for i in found[("steps", s.step.row)]]
@@ -205,10 +205,10 @@ def protection_view(pf: ProtectionFund, report: Report, names: Mapping[str, str]
 
 
 def _stuck(p: ProtectionProject, steps: Sequence[StepView], today: date) -> int | None:
-    if p.status in ("completed", "cancelled"):
+    if p.status in FINISHED:
         return None
     dates = [s.step.date for s in steps if s.step is not None]
     if not dates or dates[-1] is None:
         return None
     days = (today - dates[-1]).days
-    return days if days > STUCK_DAYS else None
+    return days if stuck(days) else None

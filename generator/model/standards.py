@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import standard_text
+from ..domain import slug
 from ..records import Standard, Standards
-from ..validate.standards import slug
 
 
 @dataclass(frozen=True)

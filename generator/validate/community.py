@@ -6,14 +6,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from datetime import date
-from decimal import Decimal
 
 from .. import accounts
+from ..domain import over_budget
 from ..issues import Issue
 from ..records import Category, Community, Entry
 from . import common
-
-TOLERANCE = Decimal("1.10")  # spending up to 10% over a budget line is not flagged
 
 
 def check(c: Community, categories: Mapping[str, Category], today: date) -> Iterator[Issue]:
@@ -156,7 +154,7 @@ def budget_findings(c: Community) -> Iterator[Issue]:
         spent = accounts.spent_by_category(counted.get(year, []), "expense")
         for category, actual in sorted(spent.items()):
             budget = planned.get(category, accounts.ZERO)
-            if actual > budget * TOLERANCE:
+            if over_budget(actual, budget):
                 over = f"{(actual / budget - 1):.0%}" if budget else "no budget"
                 yield Issue("budget-overrun",
                             f"in {year} '{category}' spent {actual:,.2f} yuan against a budget "

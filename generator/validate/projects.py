@@ -7,14 +7,11 @@ from collections.abc import Collection, Iterator
 from datetime import date
 from decimal import Decimal
 
+from ..domain import EVALUATION, IMPLEMENTATION, STEPS, low_satisfaction
 from ..issues import Issue
 from ..records import Foundation, ProtectionFund, Step
+from ..vocabulary import step_zh
 from . import common
-
-STEPS = ("solicit", "resolve", "contract", "implement", "evaluate")
-STEP_ZH = {"solicit": "民意征集", "resolve": "议事会决议", "contract": "项目发包",
-           "implement": "项目实施", "evaluate": "民主评议"}
-LOW_SATISFACTION = Decimal("0.6")
 
 
 def check_foundation(f: Foundation, communities: Collection[str],
@@ -134,9 +131,9 @@ def check_protection(pf: ProtectionFund, communities: Collection[str],
 
 def _step_row(pf: ProtectionFund, s: Step) -> Iterator[Issue]:
     path = pf.shown["steps"]
-    if s.satisfaction is not None and s.step != "evaluate":
+    if s.satisfaction is not None and s.step != EVALUATION:
         yield Issue("step-satisfaction-not-evaluation",
-                    f'satisfaction is given for "{s.step}" ({STEP_ZH[s.step]}); only the '
+                    f'satisfaction is given for "{s.step}" ({step_zh(s.step)}); only the '
                     "evaluate step has one", path, s.row, "satisfaction")
     votes = (s.votes_for or 0) + (s.votes_against or 0)
     if votes > s.participants:
@@ -153,9 +150,9 @@ def _step_order(path: str, recorded: list[Step]) -> Iterator[Issue]:
         earlier = STEPS[: STEPS.index(s.step)]
         missing = [e for e in earlier if e not in by_step]
         if missing:
-            names = ", ".join(f'"{m}" ({STEP_ZH[m]})' for m in missing)
+            names = ", ".join(f'"{m}" ({step_zh(m)})' for m in missing)
             yield Issue("step-missing-earlier",
-                        f'"{s.step}" ({STEP_ZH[s.step]}) is recorded for {s.project_id} but '
+                        f'"{s.step}" ({step_zh(s.step)}) is recorded for {s.project_id} but '
                         f"{names} is not", path, s.row, "step")
             continue
         later_than = [by_step[e] for e in earlier if by_step[e].date > s.date]
@@ -165,9 +162,9 @@ def _step_order(path: str, recorded: list[Step]) -> Iterator[Issue]:
 
 def _order_issue(path: str, s: Step, before: Step) -> Issue:
     code = ("step-evaluation-before-implementation"
-            if s.step == "evaluate" and before.step == "implement" else "step-date-order")
-    return Issue(code, f'"{s.step}" ({STEP_ZH[s.step]}) on {s.date} is dated before '
-                       f'"{before.step}" ({STEP_ZH[before.step]}) on {before.date}',
+            if s.step == EVALUATION and before.step == IMPLEMENTATION else "step-date-order")
+    return Issue(code, f'"{s.step}" ({step_zh(s.step)}) on {s.date} is dated before '
+                       f'"{before.step}" ({step_zh(before.step)}) on {before.date}',
                  path, s.row, "date")
 
 
@@ -186,7 +183,7 @@ def foundation_findings(f: Foundation, today: date) -> Iterator[Issue]:
 
 def protection_findings(pf: ProtectionFund) -> Iterator[Issue]:
     path = pf.shown["projects"]
-    evaluations = {s.project_id: s for s in pf.steps if s.step == "evaluate"}
+    evaluations = {s.project_id: s for s in pf.steps if s.step == EVALUATION}
     for p in pf.projects:
         if p.amount_spent > p.amount_budgeted:
             over = p.amount_spent - p.amount_budgeted
@@ -200,7 +197,7 @@ def protection_findings(pf: ProtectionFund) -> Iterator[Issue]:
                         f"{p.project_id} ({p.title}) is completed but has no evaluation step",
                         path, p.row, "status")
         if evaluation is not None and evaluation.satisfaction is not None \
-                and evaluation.satisfaction < LOW_SATISFACTION:
+                and low_satisfaction(evaluation.satisfaction):
             yield Issue("protection-low-satisfaction",
                         f"{p.project_id} ({p.title}): {evaluation.satisfaction:.0%} of residents "
                         "were satisfied, under 60%", pf.shown["steps"], evaluation.row,

@@ -6,16 +6,12 @@ from collections.abc import Collection, Iterator
 from pathlib import Path
 
 from .. import standard_text
+from ..domain import slug
 from ..issues import Issue, display_path
 from ..records import Standard, Standards
 from .common import attached_file
 from .files import MARKDOWN, PDF
 from .text import personal_issue, personal_numbers
-
-
-def slug(code: str) -> str:
-    """The page name of a standard: XY/T 001—2024 -> xy-t-001-2024."""
-    return "-".join("".join(c if c.isalnum() else " " for c in code.lower()).split())
 
 
 def check(s: Standards, categories: Collection[str]) -> Iterator[Issue]:

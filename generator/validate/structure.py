@@ -15,8 +15,9 @@ from frictionless import Resource, Schema
 from frictionless import errors as fl_errors
 
 from .. import parallel, schemas
+from ..domain import PACKAGE_ID
 from ..issues import Issue
-from ..load import PACKAGE_ID, Package, Table
+from ..load import Package, Table
 
 
 @cache

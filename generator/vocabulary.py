@@ -1,0 +1,71 @@
+"""The label of every code the data uses, in Chinese and in English: project and standard
+statuses, donation channels, disclosure statuses and the protection fund's steps.
+
+One owner: templates read labels through the ``label`` filter, the messages of the checks
+name steps by their Chinese label, and the codes themselves are the domain's
+(``domain.py``). Interface sentences are translated by ``i18n``; labels are not, because
+one Chinese word may be a heading in one place and a status in another (按时公开).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import domain
+
+
+@dataclass(frozen=True)
+class Label:
+    zh: str
+    en: str
+
+    def of(self, lang: str) -> str:
+        return self.en if lang == "en" else self.zh
+
+
+PROJECT_STATUS = {
+    "planned": Label("计划中", "Planned"), "ongoing": Label("实施中", "Ongoing"),
+    "completed": Label("已完成", "Completed"), "cancelled": Label("已取消", "Cancelled"),
+}
+STANDARD_STATUS = {
+    "current": Label("现行", "Current"), "superseded": Label("被代替", "Superseded"),
+    "withdrawn": Label("废止", "Withdrawn"), "draft": Label("征求意见稿", "Draft"),
+}
+CHANNEL = {
+    "bank": Label("银行转账", "Bank transfer"), "online": Label("网络募捐", "Online"),
+    "onsite": Label("现场捐赠", "On site"), "payroll": Label("单位代扣", "Payroll"),
+    "other": Label("其他", "Other"),
+}
+DISCLOSURE = {
+    "on-time": Label("按时公开", "On time"), "late": Label("逾期公开", "Published late"),
+    "imported": Label("随首次公开导入", "Brought in with the first publication"),
+    "published": Label("已公开", "Published"),
+    "overdue": Label("逾期未公开", "Overdue, not published"),
+    "pending": Label("待公开", "Not yet due"),
+}
+STEP = {
+    "solicit": Label("民意征集", "Needs collection"),
+    "resolve": Label("议事会决议", "Council resolution"),
+    "contract": Label("项目发包", "Contracting"),
+    "implement": Label("项目实施", "Implementation"),
+    "evaluate": Label("民主评议", "Democratic evaluation"),
+}
+
+# Each kind of code, with the domain's codes in their order: every code has its label.
+KINDS: dict[str, tuple[dict[str, Label], tuple[str, ...]]] = {
+    "project-status": (PROJECT_STATUS, domain.PROJECT_STATUSES),
+    "standard-status": (STANDARD_STATUS, domain.STANDARD_STATUSES),
+    "channel": (CHANNEL, domain.CHANNELS),
+    "disclosure": (DISCLOSURE, domain.DISCLOSURE_STATUSES),
+    "step": (STEP, domain.STEPS),
+}
+
+
+def label(code: str, kind: str, lang: str = "zh") -> str:
+    """The label of ``code``, a code of ``kind`` (a key of KINDS), in ``lang``."""
+    return KINDS[kind][0][code].of(lang)
+
+
+def step_zh(code: str) -> str:
+    """A step's Chinese name, as the maintainers' messages give it after the code."""
+    return STEP[code].zh
