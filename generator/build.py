@@ -15,14 +15,14 @@ from pathlib import Path
 
 from jinja2 import TemplateError
 
-from . import manifest, opendata, reuse, shells, standby
+from . import manifest, reuse, shells, standby
 from .cache import Cache
 from .config import BuildConfig
 from .errors import RenderError, ValidationFailed
 from .issues import Report
 from .load import load, read_communities
 from .model import Portal, build_model
-from .render import Asset, RenderedPage, render, render_communities
+from .render import Asset, RenderedPage, opendata, render, render_communities
 from .search import index_search
 from .site import add_files, publish, run_mkdocs, stage_docs, staging
 from .stages import Stages
@@ -73,7 +73,7 @@ def build(config: BuildConfig, stage: Stages | None = None) -> Report:
                 shells.sitemap(root, plan, config.today, kept.urls(lang))
         known = kept.hashes()  # the kept files, which stay in the replaced site until publish
         with stage("search index"):
-            index_search(site, shells.unindexed(zh) | shells.unindexed(en, "en/"),
+            index_search(site, shells.unindexed(zh) | shells.unindexed(en, "en"),
                          kept.indexed(), kept.cache, known)
         with stage("write"):
             written = manifest.write(site, validated.data_hashes or {}, validated.version,

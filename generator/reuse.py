@@ -26,13 +26,13 @@ from dataclasses import dataclass, field, replace
 from importlib import metadata
 from pathlib import Path
 
-from . import manifest, opendata, records, shells
+from . import manifest, records, urls
 from .cache import Cache
 from .config import BuildConfig
 from .issues import display_path
 from .load import Datasets, files_by_community
 from .model import CommunityView
-from .render import RenderedPage
+from .render import RenderedPage, opendata
 
 KIND = "site-community"
 # The libraries whose output is in a community's files.
@@ -83,7 +83,8 @@ class Reuse:
 
     def urls(self, lang: str) -> set[str]:
         """The kept pages' addresses, relative to the language's site, for the sitemap."""
-        return {shells.url(p) for k in self.kept.values() for (lg, p, _) in k.pages if lg == lang}
+        return {urls.address(p) for k in self.kept.values() for (lg, p, _) in k.pages
+                if lg == lang}
 
     def record(self, site_hashes: Mapping[str, str], site: Path,
                pages: Mapping[str, Iterable[RenderedPage]], downloads: opendata.OpenData,
@@ -101,30 +102,20 @@ class Reuse:
                 continue
             files = {p: (site_hashes[p], (site / p).stat().st_size) for p in sorted(paths)}
             mine = tuple((lang, p.path, p.search) for lang, p in listed
-                         if p.path.startswith(f"communities/{i}/"))
+                         if p.path.startswith(urls.community(i)))
             self.cache.put(KIND, self.keys[i], Kept(files, mine, made[i].without_bytes(),
                                                     light[i].light()))
         self.cache.keep(KIND, self.keys.values())
 
 
 def _in_site(lang: str, docs_path: str) -> str:
-    return f"{'en/' if lang == 'en' else ''}{shells.url(docs_path)}index.html"
-
-
-def prefixes(community: str) -> tuple[str, ...]:
-    """Where a community's files are in the site: its pages in both languages and its
-    open data."""
-    return (f"communities/{community}/", f"en/communities/{community}/",
-            f"data/communities/{community}/")
+    return urls.page_file(urls.address(docs_path), lang)
 
 
 def _owners(site_hashes: Iterable[str], ids: Collection[str]) -> dict[str, list[str]]:
     owned: dict[str, list[str]] = {i: [] for i in ids}
     for path in site_hashes:
-        parts = path.split("/", 3)
-        i = parts[2] if parts[0] in ("en", "data") and len(parts) > 3 else \
-            parts[1] if len(parts) > 2 else None
-        if i in owned and path.startswith(prefixes(i)):
+        if (i := urls.community_of(path)) in owned:
             owned[i].append(path)
     return owned
 

@@ -17,10 +17,11 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from markupsafe import Markup, escape
 
+from . import urls
 from .errors import ShellError
 from .render import RenderedPage, toc_of
 
@@ -31,13 +32,6 @@ class Plan:
     spliced: dict[str, tuple[RenderedPage, ...]]  # shell page's path -> pages built from it
 
 
-def url(path: str) -> str:
-    """The directory URL of a docs path: a/b.md -> a/b/, a/index.md -> a/."""
-    p = PurePosixPath(path)
-    return "" if path == "index.md" else (
-        f"{p.parent}/" if p.name == "index.md" else f"{p.with_suffix('')}/")
-
-
 def plan(pages: Sequence[RenderedPage]) -> Plan:
     groups: dict[tuple[object, ...], list[RenderedPage]] = defaultdict(list)
     built: list[RenderedPage] = []
@@ -45,7 +39,7 @@ def plan(pages: Sequence[RenderedPage]) -> Plan:
         if page.file or not page.template:
             built.append(page)
             continue
-        depth = url(page.path).count("/")
+        depth = page.address.count("/")
         toc = tuple(tuple(e) for e in toc_of(page.html))
         groups[(page.template, depth, page.search, page.translated, bool(page.version),
                 toc)].append(page)
@@ -57,22 +51,22 @@ def plan(pages: Sequence[RenderedPage]) -> Plan:
     return Plan(tuple(built), spliced)
 
 
-def unindexed(plan: Plan, prefix: str = "") -> set[str]:
-    """The built pages (paths in the site, under ``prefix``) kept out of the search index."""
+def unindexed(plan: Plan, lang: str = "zh") -> set[str]:
+    """The built pages of one language (files in the site) kept out of the search index."""
     pages = [*plan.built, *(p for members in plan.spliced.values() for p in members)]
-    return {f"{prefix}{url(p.path)}index.html" for p in pages if not p.file and not p.search}
+    return {urls.page_file(p.address, lang) for p in pages if not p.file and not p.search}
 
 
 def splice(site: Path, pages: Plan) -> None:
     by_path = {p.path: p for p in pages.built}
     for shell_path, members in pages.spliced.items():
         shell = by_path[shell_path]
-        built = (site / url(shell_path) / "index.html").read_text(encoding="utf-8")
+        built = (site / urls.page_file(shell.address)).read_text(encoding="utf-8")
         head, found, tail = built.partition(shell.html)
         if not found:
             raise ShellError(f"{shell_path}: its body is not in the built page")
         for page in members:
-            target = site / url(page.path) / "index.html"
+            target = site / urls.page_file(page.address)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(_fill(head, shell, page) + page.html + _fill(tail, shell, page),
                               encoding="utf-8")
@@ -83,7 +77,7 @@ def _fill(part: str, shell: RenderedPage, page: RenderedPage) -> str:
         part = part.replace(old, new)
     if shell.version:  # the footer's data version (theme/main.html)
         part = part.replace(f"<code>{shell.version}</code>", f"<code>{page.version}</code>")
-    return part.replace(f'/{url(shell.path)}"', f'/{url(page.path)}"')
+    return part.replace(f'/{shell.address}"', f'/{page.address}"')
 
 
 def _titles(title: str) -> tuple[str, str]:
@@ -101,7 +95,7 @@ def sitemap(site: Path, pages: Plan, day: date, kept: Collection[str] = ()) -> N
     if not known:
         return
     root = min(known, key=len)  # the home page: every other address extends it
-    locs = sorted(set(known) | {root + url(p.path) for members in pages.spliced.values()
+    locs = sorted(set(known) | {root + p.address for members in pages.spliced.values()
                                 for p in members} | {root + k for k in kept})
     body = "".join(f"    <url>\n         <loc>{loc}</loc>\n"
                    f"         <lastmod>{day.isoformat()}</lastmod>\n    </url>\n" for loc in locs)

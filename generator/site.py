@@ -57,8 +57,8 @@ def add_files(assets: Iterable[Asset], site: Path) -> None:
 def _place(asset: Asset, root: Path, link: bool = True) -> None:
     target = root / asset.target
     target.parent.mkdir(parents=True, exist_ok=True)
-    if asset.data is not None:
-        target.write_bytes(asset.data)
+    if asset.source is None:
+        target.write_bytes(asset.data or b"")
     elif link:
         _link_or_copy(asset.source, target)
     else:

@@ -205,11 +205,11 @@ def test_the_community_page_reads_in_english(rendered: Rendered) -> None:
 
 
 def test_english_pages_lead_with_english_titles(rendered: Rendered) -> None:
-    standard = rendered.english["standards/xy-t-003-2024.md"].html
+    standard = rendered.english["standards/xy-t-003-2024/index.md"].html
     assert "</span> Trust-based property management — Disclosure</h1>" in standard
     assert '<p class="xy-std-en" lang="zh">信托制物业 信息公开</p>' in standard
     assert "The full text is available in Chinese." in standard
-    tracker = rendered.english["protection-fund/projects/B-02.md"].html
+    tracker = rendered.english["protection-fund/projects/B-02/index.md"].html
     assert "Council resolution" in tracker and "议事会决议" not in tracker
 
 

@@ -362,7 +362,7 @@ def test_every_community_gets_its_all_entries_page_and_no_second_copy_of_its_led
     communities = [p.path.split("/")[1] for p in pages if p.path.endswith("/ledger/index.md")]
     assert communities
     for c in communities:
-        assert f"communities/{c}/ledger/all.md" in {p.path for p in pages}
+        assert f"communities/{c}/ledger/all/index.md" in {p.path for p in pages}
     assert not [p.path for p in pages if p.file and "/ledger/" in p.path]
 
 

@@ -19,11 +19,10 @@ from typing import Any
 
 import pytest
 
-from generator import opendata
 from generator.build import check
 from generator.config import BuildConfig
 from generator.model import build_model
-from generator.render import render
+from generator.render import opendata, render
 
 from .conftest import MINIMAL, compose
 

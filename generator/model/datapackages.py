@@ -1,7 +1,7 @@
 """The packages offered for download (开放数据): where each one's files are and what it holds.
 
 Only what passed validation is offered: the code lists the packages depend on, and every
-package that became a typed record. The render stage (``opendata.py``) reads the files.
+package that became a typed record. The render stage (``render/opendata.py``) reads the files.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .. import urls
 from ..load import COMMUNITY, FOUNDATION, PROTECTION, STANDARDS, Kind
 from ..validate import Validated
 
@@ -28,7 +29,7 @@ class DataPackage:
 def data_packages(validated: Validated) -> tuple[DataPackage, ...]:
     found = [p for p in (_codelists(validated),) if p is not None]
     for c in validated.communities:
-        found.append(_package(COMMUNITY, f"communities/{c.id}", c, c.id))
+        found.append(_package(COMMUNITY, urls.community_package(c.id), c, c.id))
     for kind, record in ((FOUNDATION, validated.foundation),
                          (PROTECTION, validated.protection), (STANDARDS, validated.standards)):
         if record is not None:

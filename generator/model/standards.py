@@ -5,14 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import standard_text
-from ..domain import slug
 from ..records import Standard, Standards
 
 
 @dataclass(frozen=True)
 class StandardView:
     s: Standard
-    slug: str
     body: str  # Markdown
     successor: str | None  # code of the standard that supersedes this one
     references: tuple[str, ...]  # catalogue codes this text cites, in order of first mention
@@ -38,7 +36,7 @@ def catalogue_view(std: Standards, category_order: tuple[str, ...]) -> Catalogue
     successor = {code_of[standard_text.normalise(x.supersedes)]: x.code
                  for x in std.standards if x.supersedes}
     views = tuple(
-        StandardView(x, slug(x.code), std.bodies.get(x.code, ""), successor.get(x.code),
+        StandardView(x, std.bodies.get(x.code, ""), successor.get(x.code),
                      cites[x.code],
                      tuple(sorted(c for c, refs in cites.items() if x.code in refs)))
         for x in sorted(std.standards, key=lambda x: x.code))

@@ -1,5 +1,5 @@
 """The charts each page shows (generator/charts.py draws them): a dict per page, None
-where there is no data. Part of the render stage."""
+where there is no data, with captions, headings and keys in the page's language."""
 
 from __future__ import annotations
 
@@ -8,19 +8,19 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from . import charts
-from .model import CommunityView, Portal
-from .model.projects import FoundationView
+from .. import charts, i18n
+from ..model import CommunityView, Portal
+from ..model.projects import FoundationView
+
+Charts = dict[str, charts.Chart | None]
 
 
-def _same(text: str, **values: Any) -> str:
-    return text.format(**values) if values else text
-
-
-def localised(chart: charts.Chart | None, tr: Any) -> charts.Chart | None:
-    """A chart's caption, column headings and key in the page's language."""
-    if chart is None or tr is _same:
+def localised(chart: charts.Chart | None, lang: str) -> charts.Chart | None:
+    """A chart's caption, column headings and key in the page's language: charts are
+    drawn with Chinese text, the source language of the interface."""
+    if chart is None or lang == "zh":
         return chart
+    tr = i18n.translator(lang)
     return replace(chart, title=tr(chart.title), headers=tuple(tr(h) for h in chart.headers),
                    key=tuple((colour, tr(label)) for colour, label in chart.key))
 
@@ -33,8 +33,7 @@ def _drawn(kind: str, *args: Any) -> charts.Chart:
     return draw(*args)
 
 
-def community_charts(view: CommunityView, portal: Portal,
-                     tr: Any = _same) -> dict[str, charts.Chart | None]:
+def community_charts(view: CommunityView, portal: Portal, lang: str = "zh") -> Charts:
     months = view.months
     monthly = _drawn(
         "monthly", "chart-months", "每月共有资金收入和支出", tuple(m.month for m in months),
@@ -44,12 +43,12 @@ def community_charts(view: CommunityView, portal: Portal,
         "collection", "chart-collection", "物业费收缴率（按户）", tuple(y.year for y in col),
         tuple(y.households_billed for y in col), tuple(y.households_paid for y in col),
         view.c.profile.trust_since.year) if col else None
-    found = {"budget": _budget_chart(view, portal, tr), "months": monthly,
+    found = {"budget": _budget_chart(view, portal, lang), "months": monthly,
              "collection": collection}
-    return {k: localised(c, tr) for k, c in found.items()}
+    return {k: localised(c, lang) for k, c in found.items()}
 
 
-def _budget_chart(view: CommunityView, portal: Portal, tr: Any = _same) -> charts.Chart | None:
+def _budget_chart(view: CommunityView, portal: Portal, lang: str) -> charts.Chart | None:
     """The latest budget year's expenses by category, largest budget first."""
     if not view.budgets:
         return None
@@ -58,9 +57,8 @@ def _budget_chart(view: CommunityView, portal: Portal, tr: Any = _same) -> chart
     for r in (r for r in year.rows if r.direction == "expense"):
         budget, actual = totals.get(r.category, (Decimal(0), Decimal(0)))
         totals[r.category] = (budget + r.budget, actual + r.actual)
-    en = tr is not _same and tr("科目") != "科目"
-    rows = sorted(((portal.categories[c].name_en if en else portal.categories[c].name_zh, b, a)
-                   for c, (b, a) in totals.items()),
+    name, tr = i18n.name(lang), i18n.translator(lang)
+    rows = sorted(((name(portal.categories[c]), b, a) for c, (b, a) in totals.items()),
                   key=lambda row: (-row[1], row[0]))
     if year.unassigned_expense:
         rows.append((tr("未对应预算行的支出"), Decimal(0), year.unassigned_expense))
@@ -71,15 +69,14 @@ def _budget_chart(view: CommunityView, portal: Portal, tr: Any = _same) -> chart
                                [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows])
 
 
-def foundation_charts(fv: FoundationView | None,
-                      tr: Any = _same) -> dict[str, charts.Chart | None]:
+def foundation_charts(fv: FoundationView | None, lang: str = "zh") -> Charts:
     years = fv.years if fv else ()
     return {"years": localised(charts.raised_spent_chart(
         "chart-foundation-years", "每年募集和拨付", [y.year for y in years],
-        [y.raised for y in years], [y.spent for y in years]), tr) if years else None}
+        [y.raised for y in years], [y.spent for y in years]), lang) if years else None}
 
 
-def home_charts(portal: Portal, tr: Any = _same) -> dict[str, charts.Chart | None]:
+def home_charts(portal: Portal, lang: str = "zh") -> Charts:
     """Each community's latest collection rate (households), highest first: a rate compares
     communities of any size, where amounts would only compare their sizes."""
     latest = sorted(((v.c.title, v.collection[-1]) for v in portal.communities if v.collection),
@@ -87,5 +84,5 @@ def home_charts(portal: Portal, tr: Any = _same) -> dict[str, charts.Chart | Non
     return {"collection": localised(charts.communities_collection_chart(
         "chart-communities-collection", "各小区最近一年物业费收缴率（按户）",
         [t for t, _ in latest], [y.year for _, y in latest],
-        [y.households_billed for _, y in latest], [y.households_paid for _, y in latest]), tr)
+        [y.households_billed for _, y in latest], [y.households_paid for _, y in latest]), lang)
         if latest else None}

@@ -29,9 +29,9 @@ from importlib import resources
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from . import parallel, schemas
-from .model import Portal
-from .model.datapackages import DataPackage
+from .. import parallel, schemas, urls
+from ..model import Portal
+from ..model.datapackages import DataPackage
 
 COMMUNITY = "community-package"  # a DataPackage's kind
 EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip can hold: no build time in the bytes
@@ -99,9 +99,10 @@ class OpenData:
     def files(self) -> list[DataFile]:
         return [f for p in self.packages for f in p.files] + [*self.schemas, self.sums]
 
-    def written(self) -> list[DataFile]:
-        """The files this build made (not those kept from the previous site)."""
-        return [f for f in self.files() if f.data is not None]
+    def written(self) -> list[tuple[str, bytes]]:
+        """(address, bytes) of the files this build made (not those kept from the previous
+        site)."""
+        return [(f.path, f.data) for f in self.files() if f.data is not None]
 
     def ledger_sizes(self) -> dict[str, int]:
         """Each community's ledger.json in bytes, which its all-entries page loads."""
@@ -120,9 +121,9 @@ def build(portal: Portal, kept: Mapping[str, Package] | None = None) -> OpenData
         lambda j: package(every[todo[j]]), len(todo), parallel=len(todo) >= 8), strict=True))
     packages = tuple(made[i] if i in made else replace(kept[p.name], package=p)
                      for i, p in enumerate(every))
-    tables = tuple(data_file(f"data/schemas/{t}.json", schema_bytes(t)) for t in schemas.TABLES)
+    tables = tuple(data_file(urls.data_schema(t), schema_bytes(t)) for t in schemas.TABLES)
     listed = [f for p in packages for f in p.files] + list(tables)
-    return OpenData(packages, tables, data_file("data/SHA256SUMS", sha256sums(listed)))
+    return OpenData(packages, tables, data_file(urls.checksums(), sha256sums(listed)))
 
 
 def schema_bytes(table: str) -> bytes:
@@ -130,19 +131,19 @@ def schema_bytes(table: str) -> bytes:
 
 
 def package(p: DataPackage) -> Package:
-    base = f"data/{p.path}"
     found, described, csvs = [], [], []
     for name, table in p.resources:
         raw = (Path(p.source) / f"{name}.csv").read_bytes()
-        csv_file, rows = data_file(f"{base}/{name}.csv", raw), typed_rows(table, raw)
-        found.append(Resource(name, table, len(rows), csv_file,
-                              data_file(f"{base}/{name}.json", rows_json(table, rows))))
+        csv_file, rows = data_file(urls.data_file(p.path, f"{name}.csv"), raw), \
+            typed_rows(table, raw)
+        found.append(Resource(name, table, len(rows), csv_file, data_file(
+            urls.data_file(p.path, f"{name}.json"), rows_json(table, rows))))
         described.append(resource_descriptor(name, table, csv_file, rows))
         csvs.append((f"{name}.csv", raw))
     descriptor = dumps(package_descriptor(p, described))
     archive = zip_bytes([("datapackage.json", descriptor), *csvs])
-    return Package(p, data_file(f"{base}/datapackage.json", descriptor),
-                   data_file(f"{base}/{p.name}.zip", archive), tuple(found))
+    return Package(p, data_file(urls.data_file(p.path, "datapackage.json"), descriptor),
+                   data_file(urls.data_file(p.path, f"{p.name}.zip"), archive), tuple(found))
 
 
 def package_descriptor(p: DataPackage, described: list[dict[str, Any]]) -> dict[str, Any]:
@@ -244,7 +245,7 @@ def zip_bytes(files: Iterable[tuple[str, bytes]]) -> bytes:
 
 def sha256sums(files: Sequence[DataFile]) -> bytes:
     """``sha256sum`` format, paths relative to data/: ``sha256sum -c SHA256SUMS`` there."""
-    lines = sorted((f.path.removeprefix("data/"), f.sha256) for f in files)
+    lines = sorted((urls.in_data(f.path), f.sha256) for f in files)
     return "".join(f"{sha}  {path}\n" for path, sha in lines).encode("utf-8")
 
 

@@ -9,26 +9,26 @@ stylesheet (by column), so rows carry no repeated labels.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from decimal import Decimal
 
 from markupsafe import Markup, escape
 
-from .records import Category, Entry
+from ..formats import money
+from ..records import Category, Entry
+from ..urls import MonthLinks
 
 # Cells are closed by the next cell (HTML's optional end tags), the amount's cell is styled
 # by its column (portal.css), not a class, and the month filter reads the category and the
 # amount from their cells (ledger.js): about a million rows in a city, 75 bytes a row.
 ROW = ('<tr id="{id}" class="xy-{direction}{corrected}">'
        '<td>{date}<td><a href="#{id}">{id}</a><td>{category_name}<td>{counterparty}'
-       '<td>{description}{notes}<td>{sign}{money}<td>{voucher}</tr>\n')
+       '<td>{description}{notes}<td>{sign}{amount}<td>{voucher}</tr>\n')
 
 
 def entry_rows(entries: Sequence[Entry], corrected_by: Mapping[str, str],
                month_of: Mapping[str, str], categories: Mapping[str, Category],
                tr: Callable[..., str], name: Callable[[Category], str],
-               ledger_url: str, file_url: str, money: Callable[[Decimal], str]) -> Markup:
-    """``ledger_url`` leads to the community's ledger/ folder, ``file_url`` to its
-    package files (vouchers), both relative to the page."""
+               links: MonthLinks) -> Markup:
+    """``links``: the month page's links to other months' entries and to the vouchers."""
     labels = {k: escape(tr(k)) for k in ("已更正，以", "为准，本条不计入合计", "更正",
                                          "查看凭证", "查看凭证（PDF）")}
     out = []
@@ -36,12 +36,12 @@ def entry_rows(entries: Sequence[Entry], corrected_by: Mapping[str, str],
         by = corrected_by.get(e.entry_id, "")
         notes = ""
         if by:
-            notes += (f'<br><span class="xy-note">{labels["已更正，以"]} <a href="{ledger_url}'
-                      f'{escape(month_of[by])}/#{escape(by)}">{escape(by)}</a> '
+            notes += (f'<br><span class="xy-note">{labels["已更正，以"]} <a href="'
+                      f'{links.entry(escape(month_of[by]), escape(by))}">{escape(by)}</a> '
                       f'{labels["为准，本条不计入合计"]}</span>')
         if e.corrects:
-            notes += (f'<br><span class="xy-note">{labels["更正"]} <a href="{ledger_url}'
-                      f'{escape(month_of[e.corrects])}/#{escape(e.corrects)}">'
+            notes += (f'<br><span class="xy-note">{labels["更正"]} <a href="'
+                      f'{links.entry(escape(month_of[e.corrects]), escape(e.corrects))}">'
                       f'{escape(e.corrects)}</a></span>')
         out.append(ROW.format(
             id=escape(e.entry_id), direction=escape(e.direction),
@@ -50,15 +50,15 @@ def entry_rows(entries: Sequence[Entry], corrected_by: Mapping[str, str],
             category_name=escape(name(categories[e.category]) if e.category in categories
                                  else e.category),
             counterparty=escape(e.counterparty), description=escape(e.description),
-            notes=notes, sign="+" if e.direction == "income" else "−", money=money(e.amount),
-            voucher=_voucher(e.voucher, file_url, labels)))
+            notes=notes, sign="+" if e.direction == "income" else "−", amount=money(e.amount),
+            voucher=_voucher(e.voucher, links, labels)))
     return Markup("".join(out))
 
 
-def _voucher(voucher: str, file_url: str, labels: Mapping[str, Markup]) -> str:
+def _voucher(voucher: str, links: MonthLinks, labels: Mapping[str, Markup]) -> str:
     if not voucher:
         return "—"
+    href = links.file(escape(voucher))
     if voucher.lower().endswith(".pdf"):  # the text says PDF; no type attribute a row
-        return (f'<a class="xy-voucher" href="{file_url}{escape(voucher)}">'
-                f'{labels["查看凭证（PDF）"]}</a>')
-    return f'<a class="xy-voucher" href="{file_url}{escape(voucher)}">{labels["查看凭证"]}</a>'
+        return f'<a class="xy-voucher" href="{href}">{labels["查看凭证（PDF）"]}</a>'
+    return f'<a class="xy-voucher" href="{href}">{labels["查看凭证"]}</a>'

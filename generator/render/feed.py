@@ -5,8 +5,10 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
-from .history import Addition, Publication
-from .model import Portal
+from .. import urls
+from ..formats import month_label
+from ..history import Addition, Publication
+from ..model import Portal
 
 ATOM = "http://www.w3.org/2005/Atom"
 
@@ -14,7 +16,7 @@ ATOM = "http://www.w3.org/2005/Atom"
 @dataclass(frozen=True)
 class Line:
     text: str
-    target: str  # a site path such as communities/fenghuayuan/ ("" when none)
+    target: str  # the address it leads to, such as communities/fenghuayuan/
 
 
 def lines(portal: Portal, publication: Publication) -> list[Line]:
@@ -24,15 +26,15 @@ def lines(portal: Portal, publication: Publication) -> list[Line]:
 def _line(portal: Portal, a: Addition) -> Line:
     names = _names(portal)
     if a.kind == "community":
-        return Line(f"新增小区：{names.get(a.package, a.package)}", f"communities/{a.package}/")
+        return Line(f"新增小区：{names.get(a.package, a.package)}", urls.community(a.package))
     if a.kind == "months":
-        first, last = _month(a.keys[0]), _month(a.keys[-1])
+        first, last = month_label(a.keys[0]), month_label(a.keys[-1])
         span = first if len(a.keys) == 1 else f"{first}至 {last}，共 {len(a.keys)} 个月"
         return Line(f"{names.get(a.package, a.package)}：新增 {span}的账目",
-                    f"communities/{a.package}/ledger/{a.keys[-1]}/")
-    label = {"foundation-project": ("社区基金会新增项目", "foundation/"),
-             "protection-project": ("社区保障资金新增项目", "protection-fund/"),
-             "standard": ("新增标准", "standards/")}[a.kind]
+                    urls.month(a.package, a.keys[-1]))
+    label = {"foundation-project": ("社区基金会新增项目", urls.foundation()),
+             "protection-project": ("社区保障资金新增项目", urls.protection()),
+             "standard": ("新增标准", urls.standards())}[a.kind]
     shown = "、".join(names.get(k, k) for k in a.keys[:8])
     more = f"等 {len(a.keys)} 项" if len(a.keys) > 8 else ""
     return Line(f"{label[0]}：{shown}{more}", label[1])
@@ -49,19 +51,14 @@ def _names(portal: Portal) -> dict[str, str]:
     return names
 
 
-def _month(month: str) -> str:
-    year, mon = month.split("-")
-    return f"{year} 年 {int(mon)} 月"
-
-
 def atom(portal: Portal) -> str:
     """An Atom feed of the publications, newest first; dates come from the commits."""
     ET.register_namespace("", ATOM)
     base = portal.site_url
-    page = f"{base}whatsnew/" if base else "./"  # without an address, relative to the feed
+    page = urls.absolute(base, urls.whatsnew()) or "./"  # without one, relative to the feed
     feed = ET.Element(f"{{{ATOM}}}feed")
     _text(feed, "title", "社区信义治理公开平台：最新发布")
-    _text(feed, "id", f"{base}whatsnew/" if base else "urn:xinyi-portal:whatsnew")
+    _text(feed, "id", urls.absolute(base, urls.whatsnew()) or "urn:xinyi-portal:whatsnew")
     _text(feed, "updated", portal.publications[0].date if portal.publications
           else "1970-01-01T00:00:00+00:00")
     ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", href=page)

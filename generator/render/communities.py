@@ -1,0 +1,154 @@
+"""The pages of each community (小区): its overview, its ledger by month (which prints as the
+notice-board statement), its whole-ledger search, its corrections, and the files they link;
+and the pages of the neighbourhoods (社区) that hold communities or projects."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from .. import parallel, urls
+from ..formats import month_label, size
+from ..model import CommunityView, Portal
+from ..records import Category
+from .charts import community_charts
+from .rows import entry_rows
+from .writer import Part, Writer, compile_templates
+
+
+def render_communities(portal: Portal, ledger_sizes: Mapping[str, int],
+                       strict: bool = False, kept: Collection[str] = ()) -> dict[str, Part]:
+    """The communities' pages in both languages, shared over the cores: they are most of a
+    city's pages. A worker renders both languages of its communities, so that charts drawn
+    for one language serve the other. ``kept``: communities whose files the previous site
+    gives, not rendered."""
+    views = [v for v in portal.communities if v.c.id not in kept]
+    size_ = max(1, -(-len(views) // (parallel.workers() * 4)))
+    chunks = [views[i:i + size_] for i in range(0, len(views), size_)]
+
+    def job(index: int) -> dict[str, Part]:
+        return {lang: community_part(portal, lang, strict, chunks[index], ledger_sizes)
+                for lang in urls.LANGUAGES}
+
+    compile_templates(strict)  # once, here: the workers inherit them
+    done = parallel.fork_map(job, len(chunks), parallel=len(views) >= 8)
+    return {lang: ([p for d in done for p in d[lang][0]], [a for d in done for a in d[lang][1]])
+            for lang in urls.LANGUAGES}
+
+
+def community_part(portal: Portal, lang: str, strict: bool, views: Sequence[CommunityView],
+                   ledger_sizes: Mapping[str, int]) -> Part:
+    """Each community's pages (overview, ledger, months) and files."""
+    w = Writer(portal, lang, strict)
+    for view in views:
+        _community_pages(w, view)
+        _files(w, view)
+        _ledger_all(w, view, ledger_sizes.get(view.c.id, 0))
+        if not w.english:
+            _month_redirects(w, view)
+    return w.pages, w.assets
+
+
+def neighbourhood_pages(w: Writer) -> None:
+    for area in w.portal.neighbourhoods:
+        w.page(urls.community(area.code.id), "neighbourhood.html", w.name(area.code),
+               {"n": area})
+
+
+def _community_pages(w: Writer, view: CommunityView) -> None:
+    c = view.c
+    w.page(urls.community(c.id), "community.html", c.title,
+           {"v": view, "charts": community_charts(view, w.portal, w.lang)},
+           version=view.version)
+    # The ledger's month list, its query tool and its corrections (entries, like the
+    # months') are kept out of the site-wide index with the months (README, Search): a
+    # city has hundreds of each, and Pagefind's time goes with the pages. The community
+    # page, which names and links its corrections, is indexed.
+    w.page(urls.ledger(c.id), "ledger_index.html", w.tr("{title} 账目", title=c.title),
+           {"v": view}, search=False, version=view.version)
+    w.page(urls.corrections(c.id), "corrections.html", w.tr("{title} 更正记录", title=c.title),
+           {"v": view}, search=False, version=view.version)
+    if w.english:
+        return  # months: the English ledger page (ledger_index.html); see _month_redirects
+    # on the printed statement: a QR code leading to the community's page
+    address = urls.absolute(w.portal.site_url, urls.community(c.id))
+    qr = Markup(qr_svg(address)) if address else ""
+    for month in view.months:
+        rows = entry_rows(month.entries, view.corrected_by, view.month_of, w.portal.categories,
+                          w.tr, w.name, urls.month_links(c.id, month.month))
+        w.page(urls.month(c.id, month.month), "ledger_month.html",
+               w.tr("{title} {month}账目", title=c.title, month=month_label(month.month, w.lang)),
+               {"v": view, "m": month, "rows": rows, "qr": qr}, version=view.version,
+               search=False)  # a city's months would be most of the index (README, Search)
+
+
+def _ledger_all(w: Writer, view: CommunityView, ledger_bytes: int) -> None:
+    """The all-entries page, which holds no entry: it loads the community's open-data
+    ledger.json on request (``ledger_bytes``), with the names and months it needs here."""
+    w.page(urls.ledger_all(view.c.id), "ledger_all.html",
+           w.tr("{title} 全部账目查询", title=view.c.title),
+           {"v": view, "size": size(ledger_bytes), "meta": ledger_meta(view, w.portal.categories)},
+           search=False, version=view.version)
+
+
+def ledger_meta(view: CommunityView, categories: Mapping[str, Category]) -> dict[str, Any]:
+    """What the all-entries page adds to the ledger's rows: the months, and the name of every
+    category the ledger uses (the chart of accounts' order, then unknown codes as written)."""
+    used = {e.category for e in view.c.entries}
+    codes = [c for c in categories if c in used] + sorted(used - set(categories))
+    return {"community": view.c.id, "months": [m.month for m in view.months],
+            "categories": [{"code": c, "name_zh": categories[c].name_zh if c in categories
+                            else c, "name_en": categories[c].name_en if c in categories else c}
+                           for c in codes]}
+
+
+def _files(w: Writer, view: CommunityView) -> None:
+    """The vouchers and documents the community's pages link, published once, in the
+    Chinese tree (English pages link there)."""
+    c = view.c
+    files = {e.voucher for e in c.entries if e.voucher}
+    files |= {r.document for r in c.resolutions if r.document}
+    files |= {s.document for s in c.statements if s.document}
+    for inside in sorted(files):
+        w.copy(c.path / inside, urls.community_file(c.id, inside))
+
+
+def _month_redirects(w: Writer, view: CommunityView) -> None:
+    """Former addresses of a month: its notice-board statement (公示表), which is now the
+    month page printed, and its English page, which is now a row of the English ledger
+    page (a city's 36 English month pages a community were 150 MB of theme)."""
+    c = view.c
+    title = str(escape(c.title))
+    merged = "公示表已并入每月收支页面，打印该页即为公示表："
+    for m in view.months:
+        zh = f"{title}{'（示例数据）' if c.sample else ''} {month_label(m.month)}收支"
+        en = f"{title}{' (sample data)' if c.sample else ''}: ledger, " \
+             f"{month_label(m.month, 'en')}"
+        notice = urls.former_notice(c.id, m.month)
+        w.write(urls.page_file(notice), _redirect(
+            "zh", urls.between(notice, urls.month(c.id, m.month)), zh, merged))
+        english = urls.in_language(urls.month(c.id, m.month), "en")
+        w.write(urls.page_file(english), _redirect(
+            "en", urls.between(english, urls.in_language(urls.month_row(c.id, m.month), "en")),
+            en, "Each month's figures are on the ledger page:"))
+
+
+def _redirect(lang: str, url: str, title: str, why: str) -> bytes:
+    """A small page that leads on at once (``title`` is escaped HTML)."""
+    html = (f'<!doctype html>\n<html lang="{lang}"><head><meta charset="utf-8">'
+            f"<title>{title}</title>\n"
+            '<meta name="robots" content="noindex">\n'
+            f'<meta http-equiv="refresh" content="0; url={url}"></head>\n'
+            f'<body><p>{why}\n<a href="{url}">{title}</a></p></body></html>\n')
+    return html.encode("utf-8")
+
+
+def qr_svg(url: str) -> str:
+    """A QR code leading to a page, as inline SVG (segno; the address is data, escaped)."""
+    import segno
+
+    svg: str = segno.make(url, error="m").svg_inline(scale=4, border=2, title=url,
+                                                       omitsize=True)  # a viewBox: scales
+    return svg

@@ -1,0 +1,293 @@
+"""The site map: the one owner of every address on the site (as mkdocs' structure/files.py).
+
+An address is a path from the site's root: a page's ends in "/" (``communities/fenghuayuan/
+ledger/2023-03/``, mkdocs' directory URLs), a file's is its name (``data/SHA256SUMS``). Every
+page, file, link, redirect, sitemap entry and search-index path is made here; templates get
+this module as the global ``urls`` and make an address relative to their page with
+``link()`` (or ``asset()`` for the files kept in the Chinese tree). Nothing else builds an
+address from pieces.
+
+English pages sit under ``en/`` with the same addresses; the packages' files (vouchers,
+open data, feed) are published once, in the Chinese tree, and English pages link there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from .domain import slug
+
+LANGUAGES = ("zh", "en")
+ENGLISH = "en/"  # the English site's folder
+PAGE_FILE = "index.html"
+
+# Pages whose source the nav of mkdocs.yml names by file; every other page is read by
+# mkdocs from "<address>index.md".
+NAV_SOURCES = {"search/": "search.md", "maintainers/data-dictionary/":
+               "maintainers/data-dictionary.md"}
+
+
+# Pages, by section.
+
+def home() -> str:
+    return ""
+
+
+def communities() -> str:
+    return "communities/"
+
+
+def compare() -> str:
+    return "compare/"
+
+
+def community(community_id: str) -> str:
+    """A 小区's page; also a 社区 (neighbourhood) from the code list, by its id."""
+    return f"communities/{community_id}/"
+
+
+def ledger(community_id: str) -> str:
+    return f"{community(community_id)}ledger/"
+
+
+def month(community_id: str, month_: str) -> str:
+    """A month's entries (YYYY-MM), which also prints as the notice-board statement."""
+    return f"{ledger(community_id)}{month_}/"
+
+
+def ledger_all(community_id: str) -> str:
+    return f"{ledger(community_id)}all/"
+
+
+def corrections(community_id: str) -> str:
+    return f"{community(community_id)}corrections/"
+
+
+def foundation() -> str:
+    return "foundation/"
+
+
+def foundation_project(project_id: str) -> str:
+    return f"{foundation()}projects/{project_id}/"
+
+
+def protection() -> str:
+    return "protection-fund/"
+
+
+def protection_project(project_id: str) -> str:
+    return f"{protection()}projects/{project_id}/"
+
+
+def standards() -> str:
+    return "standards/"
+
+
+def standard(code: str) -> str:
+    return f"{standards()}{slug(code)}/"
+
+
+def whatsnew() -> str:
+    return "whatsnew/"
+
+
+def data() -> str:
+    return "data/"
+
+
+def search() -> str:
+    return "search/"
+
+
+def data_dictionary() -> str:
+    return "maintainers/data-dictionary/"
+
+
+def reading_guide() -> str:
+    return "guide/read-accounts/"
+
+
+def publishing_guide() -> str:
+    return "maintainers/publishing/"
+
+
+# Files.
+
+def community_file(community_id: str, inside: str) -> str:
+    """A voucher or document, at its path inside the package (vouchers/…, documents/…): the
+    ledger's voucher column, downloaded with the open data, names it the same way."""
+    return f"{community(community_id)}{inside}"
+
+
+def foundation_file(inside: str) -> str:
+    return f"{foundation()}{inside}"
+
+
+def protection_file(inside: str) -> str:
+    return f"{protection()}{inside}"
+
+
+def standards_file(inside: str) -> str:
+    """A standard's text or PDF where the catalogue's body and pdf columns say."""
+    return f"{standards()}{inside}"
+
+
+def standard_text(code: str) -> str:
+    """A standard's Markdown text, downloaded from its page."""
+    return f"{standard(code)}{slug(code)}.md"
+
+
+def script(name: str) -> str:
+    """One of the portal's scripts (generator/theme/assets/xinyi/)."""
+    return f"assets/xinyi/{name}"
+
+
+def feed() -> str:
+    return f"{whatsnew()}feed.xml"
+
+
+def titles() -> str:
+    """The main pages by title, which the search page reads (search.js)."""
+    return f"{search()}titles.json"
+
+
+def data_package(path: str) -> str:
+    """A package's open-data folder: ``path`` is its folder under the datasets folder
+    (codelists, communities/<id>, foundation, protection-fund, standards)."""
+    return f"{data()}{path}/"
+
+
+def data_file(path: str, name: str) -> str:
+    return f"{data_package(path)}{name}"
+
+
+def data_schema(table: str) -> str:
+    return f"{data()}schemas/{table}.json"
+
+
+def checksums() -> str:
+    return f"{data()}SHA256SUMS"
+
+
+def in_data(address: str) -> str:
+    """A file's path inside data/, as SHA256SUMS lists it."""
+    return address.removeprefix(data())
+
+
+# Former addresses, kept as redirects.
+
+def former_notice(community_id: str, month_: str) -> str:
+    """A month's notice-board statement, now the month page printed."""
+    return f"{community(community_id)}notice/{month_}/"
+
+
+def month_row(community_id: str, month_: str) -> str:
+    """A month's row on the English ledger page."""
+    return f"{ledger(community_id)}#m{month_}"
+
+
+# Where pages and their files are: the docs folder mkdocs reads, the built site.
+
+def source(address: str) -> str:
+    """The docs path mkdocs builds a page from: communities/x/ -> communities/x/index.md."""
+    return NAV_SOURCES.get(address) or f"{address}index.md"
+
+
+def address(source_: str) -> str:
+    """The address of a docs path (mkdocs' directory URLs): a/b.md -> a/b/, a/index.md ->
+    a/, index.md -> ""."""
+    p = PurePosixPath(source_)
+    if source_ == "index.md":
+        return ""
+    return f"{p.parent}/" if p.name == "index.md" else f"{p.with_suffix('')}/"
+
+
+def has_english(address_: str) -> bool:
+    """Pages also made in English: all but the maintainers' pages."""
+    return not address_.startswith("maintainers/")
+
+
+def in_language(address_: str, lang: str) -> str:
+    """An address in the site of a language: English pages under en/."""
+    return f"{ENGLISH}{address_}" if lang == "en" else address_
+
+
+def page_file(address_: str, lang: str = "zh") -> str:
+    """The file a page is written to in the site: communities/x/ -> communities/x/index.html."""
+    return f"{in_language(address_, lang)}{PAGE_FILE}"
+
+
+def community_folders(community_id: str) -> tuple[str, ...]:
+    """Everything of one community in the site: its pages in both languages (with its
+    vouchers and documents) and its open data."""
+    return (community(community_id), in_language(community(community_id), "en"),
+            data_package(f"communities/{community_id}"))
+
+
+def community_of(site_path: str) -> str | None:
+    """The community a file of the site would belong to (community_folders), by its path;
+    None for files outside every community's folders. A neighbourhood's page answers its
+    code: the caller knows which ids are communities."""
+    parts = site_path.split("/", 3)
+    if parts[0] in (ENGLISH.rstrip("/"), data().rstrip("/")) and len(parts) > 3:
+        found = parts[2]
+    elif len(parts) > 2:
+        found = parts[1]
+    else:
+        return None
+    return found if site_path.startswith(community_folders(found)) else None
+
+
+def community_package(community_id: str) -> str:
+    """A community package's folder under the datasets folder, and so under data/."""
+    return f"communities/{community_id}"
+
+
+# Links between pages.
+
+def relative(page: str, to: str) -> str:
+    """A link from the page at ``page`` to the address ``to``, through the root: every
+    link of a page starts the same way, whatever it leads to."""
+    return "../" * page.count("/") + to
+
+
+def absolute(site_url: str, to: str) -> str:
+    """An address on the published site, for QR codes and the feed ("" without one)."""
+    return f"{site_url}{to}" if site_url else ""
+
+
+def between(page: str, to: str) -> str:
+    """A short link from the page at ``page`` to the address ``to``: up to the folder both
+    are in, then down; a page in the same folder is reached by its name (../name/), the
+    page itself too (redirects, links between standards, the links of a month's rows)."""
+    folder = page[:page.rstrip("/").rfind("/") + 1]  # the folder the page is in
+    common = 0
+    for i, (a, b) in enumerate(zip(folder, to, strict=False)):
+        if a != b:
+            break
+        if a == "/":
+            common = i + 1
+    return "../" * page[common:].count("/") + to[common:]
+
+
+@dataclass(frozen=True)
+class MonthLinks:
+    """Links from a community's month page, as short as they can be: a city's ledgers have
+    a million rows, each linking its voucher and corrections. Made once a page."""
+
+    ledger: str  # to the community's ledger folder
+    package: str  # to the community's package folder (its vouchers)
+
+    def entry(self, month_: str, entry_id: str) -> str:
+        """An entry on its month's page (``month_`` a month of this ledger)."""
+        return f"{self.ledger}{month_}/#{entry_id}"
+
+    def file(self, inside: str) -> str:
+        return f"{self.package}{inside}"
+
+
+def month_links(community_id: str, month_: str) -> MonthLinks:
+    here = month(community_id, month_)
+    return MonthLinks(between(here, ledger(community_id)),
+                      between(here, community(community_id)))
