@@ -9,7 +9,8 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -20,42 +21,51 @@ from .cache import Cache
 from .config import BuildConfig
 from .errors import RenderError, ValidationFailed
 from .issues import Report
-from .load import load, read_communities
+from .load import Datasets, load, read_tables
 from .model import Portal, build_model
 from .render import Asset, RenderedPage, opendata, render, render_communities
 from .search import index_search
 from .site import add_files, publish, run_mkdocs, stage_docs, staging
 from .stages import Stages
+from .units import Unit
 from .validate import Validated, validate
 
 
 def check(config: BuildConfig, stage: Stages | None = None) -> Validated:
-    """Load and validate every package; writes nothing."""
-    return _check(config, stage or Stages(), reusing=False)[0]
+    """Load and validate every package; writes nothing but the checks kept for next time."""
+    return _check(config, stage or Stages())[2]
 
 
-def _check(config: BuildConfig, stage: Stages, reusing: bool) -> tuple[Validated, reuse.Reuse]:
-    """``reusing``: also find the communities whose files the previous site can give (from
-    the files' hashes load read); validation passes on their kept records."""
+def model(config: BuildConfig) -> Portal:
+    """The portal's model of valid datasets, nothing kept or reused (previews, tests)."""
+    datasets, _, validated = _check(replace(config, cache=None), Stages())
+    if not validated.report.valid:
+        raise ValidationFailed(validated.report)
+    return build_model(validated, datasets.provenance, config.today, config.site_url)
+
+
+def _check(config: BuildConfig, stage: Stages) -> tuple[Datasets, reuse.Plan, Validated]:
     with stage("load"):
-        datasets, load_issues = load(config.datasets, config.max_file_bytes,
-                                     config.published_ref, defer=reusing)
-        kept = reuse.plan(config, datasets) if reusing else reuse.Reuse()
-        datasets = read_communities(datasets, load_issues, config.max_file_bytes, kept.kept)
+        datasets, issues = load(config.datasets, config.max_file_bytes, config.published_ref)
+        plan = reuse.plan(config, datasets)  # each community fresh or kept
+        datasets = read_tables(datasets, issues, config.max_file_bytes, skip=plan.settled())
     with stage("validate"):
-        return validate(datasets, load_issues, config.today, config.strict,
-                        Cache(config.cache), config.max_file_bytes, kept.records()), kept
+        validated = validate(datasets, issues, config.today, config.strict, plan.units)
+        reuse.record_checks(plan, validated.checks)
+    return datasets, plan, validated
 
 
 def build(config: BuildConfig, stage: Stages | None = None) -> Report:
     stage = stage or Stages()
-    validated, kept = _check(config, stage, reusing=True)
+    datasets, plan, validated = _check(config, stage)
     if not validated.report.valid:
         raise ValidationFailed(validated.report)
+    provenance = datasets.provenance
     with stage("model"):
-        portal = build_model(validated, config.today, config.site_url, kept.views())
+        portal = build_model(validated, provenance, config.today, config.site_url, plan.units)
     with stage("render"):
-        pages, assets, english, downloads = _render(portal, kept)
+        pages, assets, english, downloads = _render(portal, plan.units)
+    kept = plan.kept()  # the kept files, which stay in the replaced site until publish
     # mkdocs dates the sitemap from SOURCE_DATE_EPOCH: the build date, not the clock.
     with staging(config.out) as scratch, _source_date(_epoch(config.today)):
         with stage("mkdocs"):
@@ -63,36 +73,36 @@ def build(config: BuildConfig, stage: Stages | None = None) -> Report:
             stage_docs(config.content, zh.built, scratch / "docs")
             stage_docs(None, en.built, scratch / "docs-en")
             run_mkdocs(config.mkdocs_file, scratch / "docs", site,
-                       data_version=validated.version, site_url=config.site_url)
-            run_mkdocs(config.mkdocs_file, scratch / "docs-en", site / "en",
-                       english=True, data_version=validated.version, site_url=config.site_url)
+                       data_version=provenance.version, site_url=config.site_url)
+            run_mkdocs(config.mkdocs_file, scratch / "docs-en", site / "en", english=True,
+                       data_version=provenance.version, site_url=config.site_url)
             add_files(assets, site)
         with stage("splice"):
-            for plan, root, lang in ((zh, site, "zh"), (en, site / "en", "en")):
-                shells.splice(root, plan)
-                shells.sitemap(root, plan, config.today, kept.urls(lang))
-        known = kept.hashes()  # the kept files, which stay in the replaced site until publish
+            for built, root, lang in ((zh, site, "zh"), (en, site / "en", "en")):
+                shells.splice(root, built)
+                shells.sitemap(root, built, config.today, kept.addresses(lang))
         with stage("search index"):
             index_search(site, shells.unindexed(zh) | shells.unindexed(en, "en"),
-                         kept.indexed(), kept.cache, known)
+                         kept.indexed(), Cache(config.cache), kept.files)
         with stage("write"):
-            written = manifest.write(site, validated.data_hashes or {}, validated.version,
-                                     config.today, known)
-            if kept.cache.root is None:
+            written = manifest.write(site, provenance.file_hashes, provenance.version,
+                                     config.today, kept.files)
+            if config.cache is None:
                 publish(site, config.out)  # the replaced site is deleted with the scratch
             else:  # the kept files join from the replaced site, which is kept as a standby
-                standby.publish_kept(site, config.out, written, known)
-            kept.record(written, config.out, {"zh": pages, "en": english}, downloads,
-                        portal.communities)
+                standby.publish_kept(site, config.out, written, kept.files)
+            reuse.record_pages(plan, written, config.out, {"zh": pages, "en": english},
+                               downloads, portal.communities)
     return validated.report
 
 
-def _render(portal: Portal, kept: reuse.Reuse
+def _render(portal: Portal, units: Mapping[str, Unit]
             ) -> tuple[list[RenderedPage], list[Asset], list[RenderedPage], opendata.OpenData]:
+    kept = {i: u.kept.package for i, u in units.items() if u.kept is not None}
     try:
-        # every data file read, typed and zipped once, but those the previous site has
-        downloads = opendata.build(portal, kept.packages())
-        communities = render_communities(portal, downloads.ledger_sizes(), kept=kept.kept)
+        # every data file read, typed and zipped once, but the kept communities'
+        downloads = opendata.build(portal, kept)
+        communities = render_communities(portal, downloads.ledger_sizes(), kept=kept.keys())
         pages, assets = render(portal, communities=communities["zh"], downloads=downloads)
         english, _ = render(portal, "en", communities=communities["en"], downloads=downloads)
     except TemplateError as exc:  # a template bug: say where, write nothing

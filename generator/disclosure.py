@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from .issues import Issue
+from .issues import Issue, raises
+from .issues.accounts import DISCLOSURE_OVERDUE
 from .published import Record
 from .records import Community, Disclosure
 
@@ -73,11 +74,8 @@ def _status(month: str, rule: Disclosure, shown: bool, dates: dict[str, str], op
                     "late" if published > due.isoformat() else "on-time")
 
 
+@raises(DISCLOSURE_OVERDUE)
 def findings(c: Community, record: Record, today: date) -> Iterator[Issue]:
     for m in schedule(c, record, today):
         if m.overdue:
-            yield Issue("disclosure-overdue",
-                        f"nothing has been published for {m.month}: its entries and vouchers "
-                        f"were due by {m.due} (the disclosure rule in datapackage.json); "
-                        "publish them, or the month's bank statement in statements.csv if "
-                        "there was no income or expense", c.shown["ledger"], field="date")
+            yield DISCLOSURE_OVERDUE(c.where["ledger"], None, "date", month=m.month, due=m.due)

@@ -1,7 +1,10 @@
 """Stage 1, load: find the packages under ``datasets/`` and read their files.
 
-Nothing here judges the data beyond what is needed to read it: a file that
-cannot be decoded or parsed becomes an issue and the table is left out.
+``load()`` reads every descriptor, the code lists and the project and standards packages,
+hashes every file and reads what git says was published; ``read_tables()`` then reads the
+communities' tables, all but those a build does not need (the units it keeps, reuse.py).
+Nothing here judges the data beyond what is needed to read it: a file that cannot be
+decoded or parsed becomes an issue and the table is left out.
 """
 
 from __future__ import annotations
@@ -17,7 +20,8 @@ from typing import Any
 
 from . import manifest
 from .history import Publication, publications
-from .issues import Issue, display_path
+from .issues import Issue, Where, display_path
+from .issues import packages as found
 from .published import Record, record
 
 DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -57,10 +61,11 @@ class Table:
     path: Path
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
+    where: Where  # how issues name it
 
     @property
     def shown(self) -> str:
-        return display_path(self.path)
+        return self.where.path
 
 
 @dataclass(frozen=True)
@@ -69,17 +74,36 @@ class Package:
     id: str
     path: Path
     descriptor: dict[str, Any]
+    key: str  # its folder under the datasets: communities/<id>, foundation, …
     tables: dict[str, Table] = field(default_factory=dict)
     listed: tuple[tuple[str, Path], ...] = ()  # (name, CSV path) of each usable resource
-    read: bool = True  # False: its tables are not read yet (read_tables)
+    read: bool = True  # False: its tables are not read (read_tables)
+
+    @property
+    def where(self) -> Where:
+        """The descriptor, as issues name it."""
+        return Where(display_path(self.path / "datapackage.json"), self.key)
 
     @property
     def shown(self) -> str:
-        return display_path(self.path / "datapackage.json")
+        return self.where.path
 
     @property
     def complete(self) -> bool:
         return set(self.kind.resources) - self.kind.optional <= self.tables.keys()
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """What the data is and where it comes from, as the pages and the manifest give it:
+    the datasets folder, each file's SHA-256 and a hash of them all, and what the git
+    history says was published and when."""
+
+    root: Path
+    version: str  # content hash of every file under the datasets folder
+    file_hashes: dict[str, str]  # path under the datasets folder -> SHA-256 (the manifest's)
+    publications: tuple[Publication, ...] = ()  # from the git history of the datasets
+    published: Record = Record()  # each entry and voucher as first published (git history)
 
 
 @dataclass(frozen=True)
@@ -91,10 +115,7 @@ class Datasets:
     foundation: Package | None
     protection: Package | None
     standards: Package | None
-    version: str  # content hash of every file under the datasets folder
-    file_hashes: dict[str, str]  # path under the datasets folder -> SHA-256 (the manifest's)
-    publications: tuple[Publication, ...]  # from the git history of the datasets
-    published: Record = Record()  # each entry and voucher as first published (git history)
+    provenance: Provenance
 
 
 def data_version(file_hashes: dict[str, str]) -> str:
@@ -124,35 +145,44 @@ def files_by_community(file_hashes: Mapping[str, str], root: Path,
     return own, shared
 
 
-def load(root: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES, published_ref: str = "HEAD",
-         defer: bool = False) -> tuple[Datasets, list[Issue]]:
-    """``defer``: the communities' tables are left for read_communities(): a rebuild
-    needs only those of the communities whose pages it makes again."""
+CODELISTS_KEY = "codelists"
+# What load reports: the files it cannot read (the checks declare theirs, issues.raises).
+RAISES = (found.PACKAGE_DESCRIPTOR_MISSING, found.PACKAGE_DESCRIPTOR_INVALID,
+          found.PACKAGE_PROPERTY_INVALID, found.PACKAGE_RESOURCE_UNKNOWN,
+          found.PACKAGE_SCHEMA_DIFFERS, found.PACKAGE_RESOURCE_MISSING, found.FILE_MISSING,
+          found.FILE_TOO_LARGE, found.CSV_ENCODING, found.CSV_EMPTY, found.CSV_MALFORMED,
+          found.PUBLISHED_REF_UNKNOWN)
+
+
+def load(root: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES,
+         published_ref: str = "HEAD") -> tuple[Datasets, list[Issue]]:
+    """Everything but the communities' tables, which read_tables() reads."""
     issues: list[Issue] = []
     codelists = {}
     for name, schema in CODELISTS.items():
         path = root / "codelists" / f"{name}.csv"
         if name == "categories" or path.exists():  # the others are needed with their packages
-            table = read_table(name, schema, path, issues, max_bytes)
+            table = read_table(name, schema, path, CODELISTS_KEY, issues, max_bytes)
             if table is not None:
                 codelists[name] = table
-    communities = tuple(
-        pkg for pkg in (load_package(COMMUNITY, d, issues, max_bytes, read=not defer)
-                        for d in community_dirs(root)) if pkg
-    )
-    foundation = _optional_package(FOUNDATION, root / "foundation", issues, max_bytes)
-    protection = _optional_package(PROTECTION, root / "protection-fund", issues, max_bytes)
-    standards = _optional_package(STANDARDS, root / "standards", issues, max_bytes)
+    communities = tuple(pkg for pkg in (load_package(COMMUNITY, root, d, issues, max_bytes,
+                                                     read=False)
+                                        for d in community_dirs(root)) if pkg)
+    foundation = _optional_package(FOUNDATION, root, issues, max_bytes)
+    protection = _optional_package(PROTECTION, root, issues, max_bytes)
+    standards = _optional_package(STANDARDS, root, issues, max_bytes)
     ids = tuple(d.name for d in community_dirs(root))
     hashes = manifest.hashes(root)  # read once: the data version and the site's manifest
     published = record(root, published_ref, issues)
+    provenance = Provenance(root, data_version(hashes), hashes, publications(root), published)
     return Datasets(root, codelists, ids, communities, foundation, protection, standards,
-                    data_version(hashes), hashes, publications(root), published), issues
+                    provenance), issues
 
 
-def _optional_package(kind: Kind, directory: Path, issues: list[Issue],
+def _optional_package(kind: Kind, root: Path, issues: list[Issue],
                       max_bytes: int) -> Package | None:
-    return load_package(kind, directory, issues, max_bytes) if directory.is_dir() else None
+    directory = root / kind.name
+    return load_package(kind, root, directory, issues, max_bytes) if directory.is_dir() else None
 
 
 def community_dirs(root: Path) -> Iterator[Path]:
@@ -161,136 +191,121 @@ def community_dirs(root: Path) -> Iterator[Path]:
         yield from sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith("."))
 
 
-def load_package(kind: Kind, directory: Path, issues: list[Issue], max_bytes: int,
+def load_package(kind: Kind, root: Path, directory: Path, issues: list[Issue], max_bytes: int,
                  read: bool = True) -> Package | None:
-    descriptor = read_descriptor(directory / "datapackage.json", issues, max_bytes)
+    key = directory.relative_to(root).as_posix()
+    descriptor = read_descriptor(directory / "datapackage.json", issues, max_bytes, key)
     if descriptor is None:
         return None
-    listed = tuple(resource_paths(kind, directory, descriptor, issues))
-    package = Package(kind, directory.name, directory, descriptor, listed=listed, read=False)
-    return read_tables(package, issues, max_bytes) if read else package
+    package = Package(kind, directory.name, directory, descriptor, key, read=False)
+    package = replace(package, listed=tuple(resource_paths(package, issues)))
+    return read_package(package, issues, max_bytes) if read else package
 
 
-def read_tables(package: Package, issues: list[Issue], max_bytes: int) -> Package:
+def read_package(package: Package, issues: list[Issue], max_bytes: int) -> Package:
     if package.read:
         return package
     tables = {}
     for name, path in package.listed:
-        table = read_table(name, package.kind.resources[name], path, issues, max_bytes)
+        table = read_table(name, package.kind.resources[name], path, package.key, issues,
+                           max_bytes)
         if table is not None:
             tables[name] = table
     return replace(package, tables=tables, read=True)
 
 
-def read_communities(datasets: Datasets, issues: list[Issue], max_bytes: int,
-                     unread: Collection[str] = ()) -> Datasets:
-    """Read the tables of communities loaded with ``defer``, all but ``unread``: those
-    whose pages the previous site gives (reuse.py). Validation reads them after all if it
-    has no checks kept for them."""
+def read_tables(datasets: Datasets, issues: list[Issue], max_bytes: int,
+                skip: Collection[str] = ()) -> Datasets:
+    """Read the communities' tables, all but those of the communities in ``skip``."""
     return replace(datasets, communities=tuple(
-        p if p.id in unread else read_tables(p, issues, max_bytes) for p in datasets.communities))
+        p if p.id in skip else read_package(p, issues, max_bytes) for p in datasets.communities))
 
 
-def read_descriptor(path: Path, issues: list[Issue],
-                    max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> dict[str, Any] | None:
-    shown = display_path(path)
+def read_descriptor(path: Path, issues: list[Issue], max_bytes: int = DEFAULT_MAX_FILE_BYTES,
+                    package: str = "") -> dict[str, Any] | None:
+    where = Where(display_path(path), package)
     if not path.is_file():
-        issues.append(Issue("package-descriptor-missing",
-                            "the package folder has no datapackage.json", shown))
+        issues.append(found.PACKAGE_DESCRIPTOR_MISSING(where))
         return None
-    if not _small_enough(path, shown, issues, max_bytes):
+    if not _small_enough(path, where, issues, max_bytes):
         return None
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except UnicodeDecodeError:
-        issues.append(Issue("package-descriptor-invalid", "the file is not UTF-8 text", shown))
+        issues.append(found.PACKAGE_DESCRIPTOR_INVALID(where, variant="encoding"))
         return None
     except json.JSONDecodeError as exc:
-        issues.append(Issue("package-descriptor-invalid",
-                            f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}",
-                            shown))
+        issues.append(found.PACKAGE_DESCRIPTOR_INVALID(where, line=exc.lineno, col=exc.colno,
+                                                       error=exc.msg))
         return None
     if not isinstance(data, dict):
-        issues.append(Issue("package-descriptor-invalid",
-                            "the descriptor must be a JSON object", shown))
+        issues.append(found.PACKAGE_DESCRIPTOR_INVALID(where, variant="object"))
         return None
     return data
 
 
-def resource_paths(
-    kind: Kind, directory: Path, descriptor: dict[str, Any], issues: list[Issue]
-) -> Iterator[tuple[str, Path]]:
+def resource_paths(package: Package, issues: list[Issue]) -> Iterator[tuple[str, Path]]:
     """Yield (name, path) of each resource the descriptor lists, reporting unusable entries."""
-    shown = display_path(directory / "datapackage.json")
-    resources = descriptor.get("resources")
+    kind, where = package.kind, package.where
+    resources = package.descriptor.get("resources")
     if not isinstance(resources, list):
-        issues.append(Issue("package-property-invalid",
-                            "'resources' must be a list of {name, path}", shown, field="resources"))
+        issues.append(found.PACKAGE_PROPERTY_INVALID(where, None, "resources",
+                                                     variant="resources"))
         return
     listed = set()
     for index, res in enumerate(resources):
-        where = f"resources[{index}]"
+        at = f"resources[{index}]"
         if not isinstance(res, dict) or not isinstance(res.get("name"), str):
-            issues.append(Issue("package-property-invalid",
-                                "each resource needs a 'name' and a 'path'", shown, field=where))
+            issues.append(found.PACKAGE_PROPERTY_INVALID(where, None, at, variant="resource"))
             continue
         name = res["name"]
         listed.add(name)
         if name not in kind.resources:
-            issues.append(Issue("package-resource-unknown",
-                                f"unknown resource '{name}'; expected one of "
-                                f"{', '.join(kind.resources)}", shown, field=where))
+            issues.append(found.PACKAGE_RESOURCE_UNKNOWN(where, None, at, name=name,
+                                                         expected=", ".join(kind.resources)))
             continue
         if res.get("path") != f"{name}.csv":
-            issues.append(Issue("package-property-invalid",
-                                f"resource '{name}' must have path '{name}.csv'",
-                                shown, field=f"{where}.path"))
+            issues.append(found.PACKAGE_PROPERTY_INVALID(where, None, f"{at}.path",
+                                                         variant="path", name=name))
             continue
         if "schema" in res:
-            issues.append(Issue("package-schema-differs",
-                                f"resource '{name}' declares its own schema; the portal's "
-                                "canonical schema applies", shown, field=f"{where}.schema"))
-        yield name, directory / f"{name}.csv"
+            issues.append(found.PACKAGE_SCHEMA_DIFFERS(where, None, f"{at}.schema", name=name))
+        yield name, package.path / f"{name}.csv"
     for name in kind.resources:
         if name not in listed and name not in kind.optional:
-            issues.append(Issue("package-resource-missing",
-                                f"required resource '{name}' is not listed", shown,
-                                field="resources"))
+            issues.append(found.PACKAGE_RESOURCE_MISSING(where, None, "resources", name=name))
 
 
-def read_table(name: str, schema: str, path: Path, issues: list[Issue],
+def read_table(name: str, schema: str, path: Path, package: str, issues: list[Issue],
                max_bytes: int) -> Table | None:
-    shown = display_path(path)
+    where = Where(display_path(path), package, name)
     if not path.is_file():
-        issues.append(Issue("file-missing", f"{path.name} does not exist", shown))
+        issues.append(found.FILE_MISSING(where, name=path.name))
         return None
-    if not _small_enough(path, shown, issues, max_bytes):
+    if not _small_enough(path, where, issues, max_bytes):
         return None
-    text = decode(path.read_bytes(), shown, issues)
+    text = decode(path.read_bytes(), where, issues)
     if text is None:
         return None
-    return parse_csv(name, schema, path, text, issues)
+    return parse_csv(name, schema, path, text, where, issues)
 
 
-def _small_enough(path: Path, shown: str, issues: list[Issue], max_bytes: int) -> bool:
+def _small_enough(path: Path, where: Where, issues: list[Issue], max_bytes: int) -> bool:
     """Checked before reading, so a huge file costs nothing and cannot hang the build."""
     size = path.stat().st_size
     if size > max_bytes:
-        issues.append(Issue("file-too-large", f"the file is {size:,} bytes, over the limit of "
-                            f"{max_bytes:,} (--max-file-bytes)", shown))
+        issues.append(found.FILE_TOO_LARGE(where, size=size, limit=max_bytes))
     return size <= max_bytes
 
 
-def decode(data: bytes, shown: str, issues: list[Issue]) -> str | None:
+def decode(data: bytes, where: Where, issues: list[Issue]) -> str | None:
     # A UTF-8 byte-order mark (Excel's "CSV UTF-8") is unambiguous and accepted.
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        issues.append(Issue("csv-encoding",
-                            f"the file is not UTF-8 (line {line} cannot be read); "
-                            f"{guess_encoding(data)}; re-save it as 'CSV UTF-8'", shown,
-                            row=line - 1 if line > 1 else None))
+        issues.append(found.CSV_ENCODING(where, line - 1 if line > 1 else None, line=line,
+                                         guess=guess_encoding(data)))
         return None
 
 
@@ -306,12 +321,10 @@ def guess_encoding(data: bytes) -> str:
     return "its encoding is unknown"
 
 
-def parse_csv(name: str, schema: str, path: Path, text: str,
+def parse_csv(name: str, schema: str, path: Path, text: str, where: Where,
               issues: list[Issue]) -> Table | None:
-    shown = display_path(path)
     if not text.strip():
-        issues.append(Issue("csv-empty", "the file is empty; it needs at least the header row",
-                            shown))
+        issues.append(found.CSV_EMPTY(where))
         return None
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     records: list[list[str]] = []
@@ -322,10 +335,9 @@ def parse_csv(name: str, schema: str, path: Path, text: str,
             start = reader.line_num + 1
     except csv.Error as exc:
         # An unclosed quote runs to the end of the file: name the line it opened on.
-        issues.append(Issue("csv-malformed", f"the CSV cannot be parsed from line {start}: "
-                            f"{exc}; a cell holding a quote must be quoted whole, with the "
-                            'quote doubled ("")', shown, row=start - 1 if start > 1 else None))
+        issues.append(found.CSV_MALFORMED(where, start - 1 if start > 1 else None, line=start,
+                                          error=exc))
         return None
     header = tuple(cell.strip() for cell in records[0])
     rows = tuple(tuple(r) for r in records[1:])
-    return Table(name, schema, path, header, rows)
+    return Table(name, schema, path, header, rows, where)

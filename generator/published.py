@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .history import git
-from .issues import Issue, display_path
+from .issues import Issue, Where, display_path
+from .issues.packages import PUBLISHED_REF_UNKNOWN
 
 LEDGER_WIDTH = 10  # ledger.csv's columns; a diff line of another width is not a whole row
 
@@ -65,9 +66,7 @@ def record(datasets: Path, ref: str = "HEAD", issues: list[Issue] | None = None)
     repo = Path(top.strip())
     if git(repo, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}") is None:
         if git(repo, "rev-parse", "--verify", "--quiet", "HEAD") is not None and issues is not None:
-            issues.append(Issue("published-ref-unknown", f"'{ref}' is not a commit of this "
-                                "repository; fetch it or name another branch",
-                                display_path(datasets)))
+            issues.append(PUBLISHED_REF_UNKNOWN(Where(display_path(datasets)), ref=ref))
         return Record()  # a repository without commits has published nothing
     rel = datasets.resolve().relative_to(repo.resolve()).as_posix()
     prefix = f"{rel}/communities/" if rel != "." else "communities/"

@@ -10,8 +10,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
+from .issues import Where
 from .load import Table
 
 
@@ -226,14 +228,15 @@ class Community:
     title: str
     sample: bool
     description: str
-    path: Any  # the package folder (pathlib.Path)
+    path: Path  # the package folder
     profile: Profile
     entries: tuple[Entry, ...]
     budget: tuple[BudgetLine, ...]
     resolutions: tuple[Resolution, ...]
     collection: tuple[CollectionYear, ...]
     statements: tuple[Statement, ...]
-    shown: dict[str, str]  # table name -> path as shown in messages
+    where: dict[str, Where]  # table name -> the table as issues name it
+    package: str  # its folder under the datasets, as the report groups issues
 
 
 @dataclass(frozen=True)
@@ -330,11 +333,12 @@ class Foundation:
     organisation: str
     founded: int
     context: str
-    path: Any
+    path: Path
     projects: tuple[FoundationProject, ...]
     donations: tuple[Donation, ...]
     disbursements: tuple[Disbursement, ...]
-    shown: dict[str, str]
+    where: dict[str, Where]
+    package: str
 
 
 @dataclass(frozen=True)
@@ -342,10 +346,11 @@ class ProtectionFund:
     title: str
     sample: bool
     description: str
-    path: Any
+    path: Path
     projects: tuple[ProtectionProject, ...]
     steps: tuple[Step, ...]
-    shown: dict[str, str]
+    where: dict[str, Where]
+    package: str
 
 
 def _int(text: str) -> int | None:
@@ -436,10 +441,11 @@ class Standards:
     title: str
     sample: bool
     description: str
-    path: Any
+    path: Path
     standards: tuple[Standard, ...]
     bodies: dict[str, str]  # code -> Markdown text of the full text
-    shown: dict[str, str]
+    where: dict[str, Where]
+    package: str
 
 
 def standard_categories(table: Table) -> tuple[StandardCategory, ...]:

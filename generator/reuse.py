@@ -1,145 +1,109 @@
-"""Each community's published files kept from the previous site while nothing they are made
-from has changed: a rebuild after one community adds a month renders that community and
-the site-wide pages, not the city.
+"""Work kept between builds, around the pipeline (as pelican's caching readers and mkdocs'
+dirty pages): each community is a unit, fresh or kept (units.py), decided here once from
+the inputs it is made from, and recorded here after the build. No stage knows how.
 
-A community's output key (cache.py) is the SHA-256 of everything its pages and downloads
-are made from: its own files; the files every community page reads (code lists,
-foundation, protection fund, standards); what git says it published; the build date; the
-site's address; the generator's code and the libraries that write pages; mkdocs.yml and
-the hand-written pages. Other communities' files are not in it: a community's pages show
-its own data version (model.community_versions).
+A unit's inputs are everything its checks and pages read, listed in one place (``inputs``):
+its folder (each file's SHA-256, symbolic links as links), the chart of accounts, what git
+says it published, the build date and the size limit; and for its pages, also the files
+every community page reads (code lists, foundation, protection fund, standards), the
+site's address, mkdocs.yml and the hand-written pages, and the libraries that write
+pages. Both digests (checks, and checks with pages) also cover the portal's own code
+(cache.py). Other communities' files are not among them: a community's pages show its
+own data version (model.community_versions).
 
-After a build, each community's files in the new site (its pages, vouchers and open data)
-are recorded under its key with their SHA-256, from the manifest. A later build with the
-same key takes them from the previous site, if that site's manifest gives them the same
-SHA-256 and they still have their size; anything else is rendered again. standby.py puts
-them into the new site, as hard links: files are never written in place, so a link cannot
-change the published site. tests/test_reuse.py rebuilds after a series of changes and requires
+A unit is checked when its checks are recorded under its checks digest: they are replayed,
+not run. It is kept when, moreover, its files in the site are recorded under its pages
+digest and the site the build replaces still has them: that site's manifest gives each the
+recorded SHA-256 and each has its size. A kept unit's tables are not read, its record and
+view are the light ones recorded with its files, and its files are linked into the new
+site (standby.py). tests/test_reuse.py rebuilds after a series of changes and requires
 the bytes of a clean build every time.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from . import manifest, records, urls
+from . import manifest, urls
 from .cache import Cache
 from .config import BuildConfig
 from .issues import display_path
-from .load import Datasets, files_by_community
-from .model import CommunityView
-from .render import RenderedPage, opendata
+from .load import COMMUNITY, Datasets, Package, files_by_community
+from .units import Checked, KeptFiles, Output, Unit, kept_files
 
-KIND = "site-community"
+if TYPE_CHECKING:  # the stages' results, only read here
+    from .model import CommunityView
+    from .render import RenderedPage
+    from .render.opendata import OpenData
+
+CHECKS, PAGES = "validate-community", "site-community"  # the cache's kinds
 # The libraries whose output is in a community's files.
 LIBRARIES = ("mkdocs", "mkdocs-material", "jinja2", "markupsafe", "pymdown-extensions",
              "markdown", "segno", "nh3", "pyyaml")
 
 
 @dataclass(frozen=True)
-class Kept:
-    """A community's files in a built site."""
+class Inputs:
+    """The digests of what a community's checks, and its pages, are made from."""
 
-    files: dict[str, tuple[str, int]]  # path in the site -> (SHA-256, size)
-    pages: tuple[tuple[str, str, bool], ...]  # (language, docs path, in the search index)
-    package: opendata.Package  # its open data, without the bytes
-    view: CommunityView  # what the pages about all communities read (CommunityView.light)
+    checks: str
+    pages: str
 
 
 @dataclass(frozen=True)
-class Reuse:
-    """What this build takes from the previous site; empty without a cache."""
+class Plan:
+    """The units of one build, with what is needed to record them afterwards."""
 
     cache: Cache = field(default_factory=Cache)
-    previous: Path = Path()
-    keys: dict[str, str] = field(default_factory=dict)  # community id -> output key
-    kept: dict[str, Kept] = field(default_factory=dict)
-    folders: dict[str, Path] = field(default_factory=dict)  # community id -> its folder
+    previous: Path = Path()  # the site the build replaces
+    inputs: dict[str, Inputs] = field(default_factory=dict)
+    units: dict[str, Unit] = field(default_factory=dict)
 
-    def packages(self) -> dict[str, opendata.Package]:
-        return {i: k.package for i, k in self.kept.items()}
+    def settled(self) -> set[str]:
+        """The units with nothing to read: checked and kept."""
+        return {i for i, u in self.units.items() if u.checked and u.kept}
 
-    def views(self) -> dict[str, CommunityView]:
-        found = self.records()
-        return {i: replace(k.view, c=found[i]) for i, k in self.kept.items()}
-
-    def records(self) -> dict[str, records.Community]:
-        """The kept communities' records for validation to pass on, instead of making them
-        again from their tables; with the folder they are read from in this build."""
-        return {i: replace(k.view.c, path=self.folders[i]) for i, k in self.kept.items()}
-
-    def hashes(self) -> dict[str, str]:
-        return {p: sha for k in self.kept.values() for p, (sha, _) in k.files.items()}
-
-    def indexed(self) -> dict[str, Path]:
-        """The kept pages in the search index, in the previous site, for the indexer."""
-        return {path: self.previous / path for k in self.kept.values()
-                for (lang, p, indexed) in k.pages if indexed
-                for path in (_in_site(lang, p),)}
-
-    def urls(self, lang: str) -> set[str]:
-        """The kept pages' addresses, relative to the language's site, for the sitemap."""
-        return {urls.address(p) for k in self.kept.values() for (lg, p, _) in k.pages
-                if lg == lang}
-
-    def record(self, site_hashes: Mapping[str, str], site: Path,
-               pages: Mapping[str, Iterable[RenderedPage]], downloads: opendata.OpenData,
-               views: Iterable[CommunityView]) -> None:
-        """Keep the files of the communities this build rendered, for the next build."""
-        if self.cache.root is None:
-            return
-        light = {v.c.id: v for v in views}
-        owned = _owners(site_hashes, set(self.keys) - set(self.kept))
-        made = {p.package.name: p for p in downloads.packages
-                if p.package.kind == opendata.COMMUNITY}
-        listed = [(lang, p) for lang, found in pages.items() for p in found if not p.file]
-        for i, paths in owned.items():
-            if i not in made:
-                continue
-            files = {p: (site_hashes[p], (site / p).stat().st_size) for p in sorted(paths)}
-            mine = tuple((lang, p.path, p.search) for lang, p in listed
-                         if p.path.startswith(urls.community(i)))
-            self.cache.put(KIND, self.keys[i], Kept(files, mine, made[i].without_bytes(),
-                                                    light[i].light()))
-        self.cache.keep(KIND, self.keys.values())
+    def kept(self) -> KeptFiles:
+        return kept_files(self.units, self.previous)
 
 
-def _in_site(lang: str, docs_path: str) -> str:
-    return urls.page_file(urls.address(docs_path), lang)
-
-
-def _owners(site_hashes: Iterable[str], ids: Collection[str]) -> dict[str, list[str]]:
-    owned: dict[str, list[str]] = {i: [] for i in ids}
-    for path in site_hashes:
-        if (i := urls.community_of(path)) in owned:
-            owned[i].append(path)
-    return owned
-
-
-def plan(config: BuildConfig, datasets: Datasets) -> Reuse:
-    """The communities whose files the previous site can give this build. Made from what
-    load read (files' hashes, the publication record), before validation, so that
-    validation and the model need not make these communities' records again."""
+def plan(config: BuildConfig, datasets: Datasets) -> Plan:
+    """Each community's unit, from what load read (descriptors, files' hashes, the
+    publication record): before validation, so that kept units need not be read."""
     cache = Cache(config.cache)
     if cache.root is None:
-        return Reuse()
-    keys = output_keys(cache, config, datasets)
+        return Plan(cache, config.out)
+    _, shared = files_by_community(datasets.provenance.file_hashes, datasets.root, {})
+    around = [config.site_url, _project(config), _digest(f"{p} {h}" for p, h in shared.items()),
+              *(f"{n}=={metadata.version(n)}" for n in LIBRARIES)]  # what every page reads
+    inputs = {p.id: _inputs(cache, config, datasets, p, around) for p in datasets.communities}
     recorded = manifest.read(config.out)
-    # no previous site, or not one this program built: nothing kept
-    published = recorded.site if recorded else {}
-    kept = {}
-    for i, key in keys.items():
-        found = cache.get(KIND, key)
-        if isinstance(found, Kept) and _intact(config.out, found, published):
-            kept[i] = found
-    return Reuse(cache, config.out, keys, kept, {p.id: p.path for p in datasets.communities})
+    published = recorded.site if recorded else {}  # no site, or not one this program built
+    folders = {p.id: p.path for p in datasets.communities}
+    units = {i: _unit(cache, i, key, config.out, published, folders[i])
+             for i, key in inputs.items()}
+    return Plan(cache, config.out, inputs, units)
 
 
-def _intact(site: Path, kept: Kept, published: Mapping[str, str]) -> bool:
+def _unit(cache: Cache, i: str, key: Inputs, site: Path, published: Mapping[str, str],
+          folder: Path) -> Unit:
+    checked = cache.get(CHECKS, key.checks)
+    output = cache.get(PAGES, key.pages)
+    if not isinstance(output, Output) or not _intact(site, output, published):
+        output = None
+    else:  # its light record, read from the folder it has in this build
+        output = replace(output, view=replace(output.view, c=replace(output.view.c,
+                                                                      path=folder)))
+    return Unit(i, checked if isinstance(checked, Checked) else None, output)
+
+
+def _intact(site: Path, kept: Output, published: Mapping[str, str]) -> bool:
     """The previous site's manifest gives each file the recorded SHA-256, and the file is
     there with its size (a file damaged by hand after the build: see portal verify)."""
     for path, (sha, size) in kept.files.items():
@@ -153,18 +117,32 @@ def _intact(site: Path, kept: Kept, published: Mapping[str, str]) -> bool:
     return True
 
 
-def output_keys(cache: Cache, config: BuildConfig, datasets: Datasets) -> dict[str, str]:
-    own, shared = files_by_community(datasets.file_hashes, datasets.root,
-                                     {p.id: p.path for p in datasets.communities})
-    settings = [config.today.isoformat(), config.site_url, _project(config),
-                _digest(f"{p} {h}" for p, h in shared.items()),
-                *(f"{n}=={metadata.version(n)}" for n in LIBRARIES)]
-    r, shown = datasets.published, {p.id: display_path(p.path) for p in datasets.communities}
-    return {i: cache.key(KIND, i, shown[i], *settings,
-                         repr((r.tracked, r.entries.get(i), r.vouchers.get(i),
-                               r.statements.get(i))),
-                         *(f"{p} {h}" for p, h in files.items()))
-            for i, files in own.items()}
+def _inputs(cache: Cache, config: BuildConfig, datasets: Datasets, package: Package,
+            around: list[str]) -> Inputs:
+    provenance = datasets.provenance
+    record = provenance.published
+    published = repr((record.tracked, record.entries.get(package.id),
+                      record.vouchers.get(package.id), record.statements.get(package.id)))
+    checks = cache.key(CHECKS, display_path(package.path), config.today.isoformat(),
+                       str(config.max_file_bytes),
+                       provenance.file_hashes.get("codelists/categories.csv", ""), published,
+                       *_listing(datasets.root, package.path, provenance.file_hashes))
+    return Inputs(checks, cache.key(PAGES, checks, *around))
+
+
+def _listing(root: Path, folder: Path, hashes: Mapping[str, str]) -> list[str]:
+    """A package folder's files with their SHA-256, symbolic links as links and other
+    entries by kind: every change under it changes the listing."""
+    listing = []
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(root).as_posix()
+        if path.is_symlink():
+            listing.append(f"{rel} -> {os.readlink(path)}")
+        elif path.is_file():
+            listing.append(f"{rel} {hashes[rel]}")
+        else:
+            listing.append(f"{rel} {'folder' if path.is_dir() else 'other'}")
+    return listing
 
 
 def _project(config: BuildConfig) -> str:
@@ -180,3 +158,41 @@ def _digest(lines: Iterable[str]) -> str:
     for line in lines:
         digest.update(line.encode("utf-8", "surrogateescape") + b"\0")
     return digest.hexdigest()
+
+
+def record_checks(plan: Plan, checks: Mapping[str, Checked]) -> None:
+    """Keep the checks this run made, for the next; the others are deleted."""
+    for i, key in plan.inputs.items():
+        if plan.units[i].checked is None and i in checks:
+            plan.cache.put(CHECKS, key.checks, checks[i])
+    plan.cache.keep(CHECKS, (k.checks for k in plan.inputs.values()))
+
+
+def record_pages(plan: Plan, site_hashes: Mapping[str, str], site: Path,
+                 pages: Mapping[str, Iterable[RenderedPage]], downloads: OpenData,
+                 views: Iterable[CommunityView]) -> None:
+    """Keep the files of the communities this build made, for the next."""
+    if plan.cache.root is None:
+        return
+    light = {v.c.id: v for v in views}
+    made = {p.package.name: p for p in downloads.packages
+            if p.package.kind == COMMUNITY.descriptor_schema}
+    listed = [(lang, p) for lang, found in pages.items() for p in found if not p.file]
+    fresh = {i for i, u in plan.units.items() if u.kept is None}
+    for i, paths in _owners(site_hashes, fresh).items():
+        if i not in made or i not in light:
+            continue  # not valid: nothing published
+        files = {p: (site_hashes[p], (site / p).stat().st_size) for p in sorted(paths)}
+        mine = tuple((lang, p.address, p.search) for lang, p in listed
+                     if p.address.startswith(urls.community(i)))
+        plan.cache.put(PAGES, plan.inputs[i].pages, Output(files, mine, made[i],
+                                                             light[i].light()))
+    plan.cache.keep(PAGES, (k.pages for k in plan.inputs.values()))
+
+
+def _owners(site_hashes: Iterable[str], ids: Collection[str]) -> dict[str, list[str]]:
+    owned: dict[str, list[str]] = {i: [] for i in ids}
+    for path in site_hashes:
+        if (i := urls.community_of(path)) in owned:
+            owned[i].append(path)
+    return owned

@@ -28,11 +28,9 @@ from .errors import SiteError
 from .render import Asset, RenderedPage
 
 
-def stage_docs(content: Path | None, pages: Iterable[RenderedPage], docs: Path,
-               assets: Iterable[Asset] = ()) -> None:
+def stage_docs(content: Path | None, pages: Iterable[RenderedPage], docs: Path) -> None:
     """The docs folder mkdocs reads: hand-written content (Chinese site only) and pages.
-    A build adds the files after mkdocs (add_files); ``portal serve`` has mkdocs serve
-    them, all but Markdown sources, which mkdocs would take for pages."""
+    The packages' files are added to the built site afterwards (add_files)."""
     if content is not None:
         shutil.copytree(content, docs)
     docs.mkdir(parents=True, exist_ok=True)
@@ -40,9 +38,6 @@ def stage_docs(content: Path | None, pages: Iterable[RenderedPage], docs: Path,
         target = docs / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.source(), encoding="utf-8")
-    for asset in assets:
-        if not asset.target.endswith(".md"):
-            _place(asset, docs)
 
 
 def add_files(assets: Iterable[Asset], site: Path) -> None:
@@ -51,41 +46,13 @@ def add_files(assets: Iterable[Asset], site: Path) -> None:
     thousands). Copied, not linked: editing the datasets must not change the published
     site."""
     for asset in assets:
-        _place(asset, site, link=False)
-
-
-def _place(asset: Asset, root: Path, link: bool = True) -> None:
-    target = root / asset.target
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if asset.source is None:
-        target.write_bytes(asset.data or b"")
-    elif link:
-        _link_or_copy(asset.source, target)
-    else:
-        shutil.copyfile(asset.source, target)
-
-
-def sync_dir(source: Path, target: Path) -> None:
-    """Make target hold exactly source's files, writing only those that differ."""
-    wanted = {p.relative_to(source) for p in source.rglob("*") if p.is_file()}
-    for rel in sorted(wanted):
-        src, dst = source / rel, target / rel
-        if dst.is_file() and dst.read_bytes() == src.read_bytes():
-            continue
-        dst.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(src, dst)
-    for path in sorted(target.rglob("*"), reverse=True):
-        if path.is_file() and path.relative_to(target) not in wanted:
-            path.unlink()
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
-
-
-def _link_or_copy(source: Path, target: Path) -> None:
-    try:
-        os.link(source, target)  # vouchers can be many: avoid copying bytes twice
-    except OSError:
-        shutil.copyfile(source, target)
+        target = site / asset.target
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if asset.data is not None:
+            target.write_bytes(asset.data)
+        else:
+            assert asset.source is not None  # an Asset has one or the other
+            shutil.copyfile(asset.source, target)
 
 
 class _Warnings(logging.Handler):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -28,13 +29,41 @@ def compose(target: Path, *overlays: Path) -> Path:
     datasets = target / "datasets"
     shutil.copytree(MINIMAL, datasets)
     for overlay in overlays:
-        if (overlay / "datasets").is_dir():
-            shutil.copytree(overlay / "datasets", datasets, dirs_exist_ok=True)
-        removals = overlay / "remove.txt"
-        if removals.is_file():
-            for line in removals.read_text(encoding="utf-8").split():
-                (datasets / line).unlink()
+        compose_onto(datasets, overlay)
     return datasets
+
+
+def compose_onto(datasets: Path, overlay: Path) -> None:
+    if (overlay / "datasets").is_dir():
+        shutil.copytree(overlay / "datasets", datasets, dirs_exist_ok=True)
+    removals = overlay / "remove.txt"
+    if removals.is_file():
+        for line in removals.read_text(encoding="utf-8").split():
+            (datasets / line).unlink()
+
+
+def compose_case(target: Path, case: Path) -> tuple[Path, list[str]]:
+    """A case of the corpus (tests/cases, tests/findings) as a datasets folder, and the
+    options its check needs (args.txt). A case with history.txt is about what was already
+    published: the minimal fixture is committed first, in a git repository of its own,
+    and the case's files are the maintainer's uncommitted change."""
+    if not (case / "history.txt").is_file():
+        datasets = compose(target, case)
+    else:
+        datasets = compose(target)
+        publish(datasets)
+        compose_onto(datasets, case)
+    args = case / "args.txt"
+    return datasets, args.read_text(encoding="utf-8").split() if args.is_file() else []
+
+
+def publish(datasets: Path) -> None:
+    env = {**os.environ, "GIT_AUTHOR_DATE": "2021-03-01T10:00:00+08:00",
+           "GIT_COMMITTER_DATE": "2021-03-01T10:00:00+08:00"}
+    for command in (["init", "-q"], ["add", "-A"],
+                    ["-c", "user.name=维护者", "-c", "user.email=clerk@example.org",
+                     "commit", "-q", "-m", "publish"]):
+        subprocess.run(["git", *command], cwd=datasets, env=env, check=True)
 
 
 def run(*args: str) -> Result:

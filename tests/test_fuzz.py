@@ -13,9 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator import schemas
-from generator.build import check
+from generator.build import check, model
 from generator.config import BuildConfig
-from generator.model import build_model
 from generator.render import render
 
 from .conftest import MINIMAL
@@ -60,7 +59,7 @@ def outcome(datasets: Path) -> bool:
     validated = check(config)
     assert all(issue.path for issue in validated.report.issues)  # every problem is placed
     if validated.report.valid:
-        render(build_model(validated, config.today))
+        render(model(config))
     return validated.report.valid
 
 

@@ -11,9 +11,8 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from generator.build import check
+from generator.build import model
 from generator.config import BuildConfig
-from generator.model import build_model
 from generator.render import render
 
 from .conftest import MINIMAL, TESTS
@@ -31,7 +30,7 @@ def rendered() -> dict[str, str]:
 
 def _render(datasets: Path) -> dict[str, str]:
     config = BuildConfig(datasets=datasets, today=date(2026, 1, 1), site_url="")
-    pages, _ = render(build_model(check(config), config.today))
+    pages, _ = render(model(config))
     return {p.path: p.source() for p in pages}
 
 

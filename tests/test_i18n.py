@@ -19,9 +19,8 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 
-from generator.build import check
+from generator.build import model
 from generator.config import BuildConfig
-from generator.model import build_model
 from generator.render import RenderedPage, render
 
 from .conftest import MINIMAL, REPO
@@ -184,7 +183,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
     datasets = tmp_path_factory.mktemp("i18n") / "datasets"
     shutil.copytree(MINIMAL, datasets)
     config = BuildConfig(datasets=datasets, today=date(2026, 1, 1), site_url="")
-    portal = build_model(check(config), config.today)
+    portal = model(config)
     chinese, assets = render(portal)
     english, _ = render(portal, "en", strict=True)  # strict: a missing translation raises
     files = {a.target for a in assets} | {p.path for p in chinese if p.file}

@@ -17,10 +17,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, Request, expect
 
-from generator.build import check
+from generator.build import model
 from generator.config import BuildConfig
 from generator.formats import size
-from generator.model import build_model
 from generator.render import render
 
 from .browser import chromium, serve
@@ -358,7 +357,7 @@ def test_all_entries_page_adds_months_and_category_names_to_the_open_data(
 
 def test_every_community_gets_its_all_entries_page_and_no_second_copy_of_its_ledger() -> None:
     config = BuildConfig(datasets=MINIMAL, today=date(2026, 1, 1))
-    pages, _ = render(build_model(check(config), config.today))
+    pages, _ = render(model(config))
     communities = [p.path.split("/")[1] for p in pages if p.path.endswith("/ledger/index.md")]
     assert communities
     for c in communities:

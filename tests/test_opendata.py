@@ -19,9 +19,8 @@ from typing import Any
 
 import pytest
 
-from generator.build import check
+from generator.build import check, model
 from generator.config import BuildConfig
-from generator.model import build_model
 from generator.render import opendata, render
 
 from .conftest import MINIMAL, compose
@@ -226,7 +225,7 @@ def render_files(datasets: Path) -> dict[str, bytes]:
     config = BuildConfig(datasets=datasets, today=date(2026, 1, 1), site_url="")
     validated = check(config)
     assert validated.report.valid, validated.report.summary()
-    pages, assets = render(build_model(validated, config.today))
+    pages, assets = render(model(config))
     files = {a.target: a.data for a in assets if a.data is not None}
     files["data/index.md"] = next(p.html for p in pages if p.path == "data/index.md").encode()
     return files

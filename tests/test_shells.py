@@ -37,13 +37,12 @@ def test_spliced_pages_equal_the_pages_mkdocs_builds(
 def test_most_pages_are_spliced(tmp_path: Path) -> None:
     from datetime import date
 
-    from generator.build import check
+    from generator.build import model
     from generator.config import BuildConfig
-    from generator.model import build_model
     from generator.render import render
 
     config = BuildConfig(datasets=REPO / "datasets", today=date(2026, 1, 1), site_url="")
-    pages, _ = render(build_model(check(config), config.today))
+    pages, _ = render(model(config))
     plan = shells.plan(pages)
     spliced = sum(len(m) for m in plan.spliced.values())
     assert spliced > 0.7 * len([p for p in pages if not p.file])

@@ -103,7 +103,7 @@ def test_declared_public_service_number_is_allowed(workdir: Path) -> None:
     ("卡号 6222-0212-3456-7890-128", "personal-bank-card"),
 ])
 def test_personal_numbers_are_found_however_they_are_written(text: str, code: str) -> None:
-    assert [c for c, _ in personal_numbers(text)] == [code]
+    assert [kind.code for kind, _ in personal_numbers(text)] == [code]
 
 
 @pytest.mark.parametrize("text", [

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import TESTS, compose, run, tree_digest
+from .conftest import TESTS, compose, compose_case, run, tree_digest
 
 CASES = sorted(p for p in (TESTS / "cases").iterdir() if p.is_dir())
 FINDINGS = sorted(p for p in (TESTS / "findings").iterdir() if p.is_dir())
@@ -34,21 +34,21 @@ def test_minimal_fixture_is_valid(workdir: Path) -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: p.name)
 def test_broken_package_is_rejected_with_exact_location(case: Path, workdir: Path) -> None:
-    compose(workdir, case)
-    result = run("validate", "--datasets", "datasets")
+    _, args = compose_case(workdir, case)
+    result = run("validate", "--datasets", "datasets", *args)
     assert result.exit_code == 1
     assert reported(result.output, "error") == expected_lines(case)
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: p.name)
 def test_broken_package_leaves_previous_site_untouched(case: Path, workdir: Path) -> None:
-    compose(workdir, case)
+    _, args = compose_case(workdir, case)
     site = workdir / "site"
     (site / "communities").mkdir(parents=True)
     (site / "index.html").write_text("<p>previous site</p>", encoding="utf-8")
     (site / "communities" / "index.html").write_text("<p>old list</p>", encoding="utf-8")
     before = tree_digest(site)
-    result = run("build", "--datasets", "datasets", "--out", "site")
+    result = run("build", "--datasets", "datasets", "--out", "site", *args)
     assert result.exit_code == 1
     assert "nothing was written; 'site' is unchanged" in result.output
     assert tree_digest(site) == before

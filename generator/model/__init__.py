@@ -6,15 +6,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 from ..disclosure import schedule
 from ..history import Publication
-from ..load import data_version, files_by_community
-from ..records import Category, CommunityCode, ProjectCategory, StandardCategory
+from ..load import Provenance, data_version, files_by_community
+from ..records import Category, Community, CommunityCode, ProjectCategory, StandardCategory
+from ..units import Unit
 from ..validate import Validated
 from .community import CommunityView, community_view
-from .datapackages import DataPackage, data_packages, datasets_root
+from .datapackages import DataPackage, data_packages
 from .projects import (
     FoundationProjectView,
     FoundationView,
@@ -74,11 +74,11 @@ class Portal:
     packages: tuple[DataPackage, ...] = ()  # offered for download (开放数据)
 
 
-def build_model(validated: Validated, today: date, site_url: str = "",
-                kept: Mapping[str, CommunityView] | None = None) -> Portal:
-    """``kept``: communities whose pages the previous site gives (reuse.py), as what the
-    pages about all communities read of them (CommunityView.light)."""
-    kept = kept or {}
+def build_model(validated: Validated, provenance: Provenance, today: date, site_url: str = "",
+                units: Mapping[str, Unit] | None = None) -> Portal:
+    """``units``: the communities whose pages are kept come as what the pages about all
+    communities read of them (units.Output.view, light), not modelled again."""
+    kept = {i: u.kept.view for i, u in (units or {}).items() if u.kept is not None}
     report = validated.report
     names = {c.id: c.name_zh for c in validated.community_codes}
     names.update({c.id: c.title for c in validated.communities})
@@ -88,7 +88,7 @@ def build_model(validated: Validated, today: date, site_url: str = "",
                   if validated.protection else None)
     by_name = {c.name_zh: c for c in validated.community_codes}
     views = []
-    versions = community_versions(validated)
+    versions = community_versions(validated.communities, provenance)
     for c in validated.communities:
         if c.id in kept:
             views.append(kept[c.id])
@@ -97,8 +97,8 @@ def build_model(validated: Validated, today: date, site_url: str = "",
         area = by_name.get(c.profile.neighborhood)
         ids = {c.id} | ({area.id} if area else set())
         views.append(community_view(c, report, area, *_projects_in(foundation, protection, ids),
-                                    disclosure=schedule(c, validated.published, today),
-                                    version=versions.get(c.id, validated.version)))
+                                    disclosure=schedule(c, provenance.published, today),
+                                    version=versions[c.id]))
     return Portal(
         categories={c.code: c for c in validated.categories},
         project_categories={c.code: c for c in validated.project_categories},
@@ -113,23 +113,21 @@ def build_model(validated: Validated, today: date, site_url: str = "",
         headline=headline(views),
         any_sample=any(v.c.sample for v in views) or bool(foundation and foundation.f.sample)
         or bool(protection and protection.pf.sample),
-        version=validated.version,
-        publications=tuple(reversed(validated.publications)),  # newest first
+        version=provenance.version,
+        publications=tuple(reversed(provenance.publications)),  # newest first
         site_url=site_url,
-        packages=data_packages(validated),
+        packages=data_packages(validated, provenance.root),
     )
 
 
-def community_versions(validated: Validated) -> dict[str, str]:
+def community_versions(communities: Sequence[Community],
+                       provenance: Provenance) -> dict[str, str]:
     """Each community's data version: the hash of its own files and of the files every
     community page reads (code lists, foundation, protection fund, standards), not of the
     other communities'. Its pages show it, so that they stay the same bytes when another
     community publishes a month (and a rebuild can keep them, see reuse.py)."""
-    root = datasets_root(validated)
-    if validated.data_hashes is None or root is None:
-        return {}
-    own, shared = files_by_community(validated.data_hashes, root,
-                                     {c.id: Path(c.path) for c in validated.communities})
+    own, shared = files_by_community(provenance.file_hashes, provenance.root,
+                                     {c.id: c.path for c in communities})
     return {i: data_version({**files, **shared}) for i, files in own.items()}
 
 

@@ -208,7 +208,7 @@ def community_view(c: Community, report: Report, neighbourhood: CommunityCode | 
         corrected_by={e.corrects: e.entry_id for e in c.entries if e.corrects},
         month_of={e.entry_id: e.month for e in c.entries},
         month_index={m.month: i for i, m in enumerate(month_list)},
-        findings=tuple(i for i in report.findings if i.path in c.shown.values()),
+        findings=report.findings_of(c.package),
         neighbourhood=neighbourhood,
         foundation_projects=tuple(foundation),
         protection_projects=tuple(protection),

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from .. import urls
 from ..load import COMMUNITY, FOUNDATION, PROTECTION, STANDARDS, Kind
+from ..records import Community, Foundation, ProtectionFund, Standards
 from ..validate import Validated
 
 
@@ -19,15 +19,15 @@ from ..validate import Validated
 class DataPackage:
     name: str  # the package's name in its descriptor and zip: codelists, a community id, …
     path: str  # its folder under data/ in the site and under the datasets folder
-    source: Any  # the package folder (pathlib.Path)
+    source: Path  # the package folder
     kind: str  # the descriptor schema it passed ("" for the code lists, which have none)
     title: str
     sample: bool
     resources: tuple[tuple[str, str], ...]  # (resource name, canonical table schema)
 
 
-def data_packages(validated: Validated) -> tuple[DataPackage, ...]:
-    found = [p for p in (_codelists(validated),) if p is not None]
+def data_packages(validated: Validated, root: Path) -> tuple[DataPackage, ...]:
+    found = [p for p in (_codelists(validated, root),) if p is not None]
     for c in validated.communities:
         found.append(_package(COMMUNITY, urls.community_package(c.id), c, c.id))
     for kind, record in ((FOUNDATION, validated.foundation),
@@ -37,18 +37,19 @@ def data_packages(validated: Validated) -> tuple[DataPackage, ...]:
     return tuple(found)
 
 
-def _package(kind: Kind, path: str, record: Any, name: str) -> DataPackage:
-    loaded = record.shown  # the resources the descriptor listed and the load stage read
-    return DataPackage(name, path, Path(record.path), kind.descriptor_schema, record.title,
+def _package(kind: Kind, path: str, record: Community | Foundation | ProtectionFund | Standards,
+             name: str) -> DataPackage:
+    loaded = record.where  # the resources the descriptor listed and the load stage read
+    return DataPackage(name, path, record.path, kind.descriptor_schema, record.title,
                        record.sample, tuple((r, t) for r, t in kind.resources.items()
                                             if r in loaded))
 
 
-def _codelists(validated: Validated) -> DataPackage | None:
+def _codelists(validated: Validated, root: Path) -> DataPackage | None:
     """The code lists that were checked: the chart of accounts always, the others with the
-    packages that use them."""
-    root = datasets_root(validated)
-    if root is None or not validated.categories:
+    packages that use them. With no package at all there are none worth offering alone."""
+    packages = (validated.foundation, validated.protection, validated.standards)
+    if not validated.categories or not (validated.communities or any(packages)):
         return None
     names = ["categories"]
     if validated.foundation or validated.protection:
@@ -57,14 +58,3 @@ def _codelists(validated: Validated) -> DataPackage | None:
         names.append("standard-categories")
     return DataPackage("codelists", "codelists", root / "codelists", "", "代码表", False,
                        tuple((n, n) for n in names))
-
-
-def datasets_root(validated: Validated) -> Path | None:
-    """The datasets folder, found from any package in it: the validated data do not carry it,
-    and with no package at all there are no code lists worth offering on their own."""
-    for c in validated.communities:
-        return Path(c.path).parent.parent
-    for record in (validated.foundation, validated.protection, validated.standards):
-        if record is not None:
-            return Path(record.path).parent
-    return None

@@ -129,16 +129,6 @@ class ProtectionView:
         return sum((p.p.amount_spent for p in self.projects), ZERO)
 
 
-def _row_findings(report: Report, paths: Mapping[str, str]) -> dict[tuple[str, int], list[Issue]]:
-    """Findings keyed by (table, row) so that each project can show its own."""
-    by_row: dict[tuple[str, int], list[Issue]] = defaultdict(list)
-    tables = {path: name for name, path in paths.items()}
-    for issue in report.findings:
-        if issue.path in tables and issue.row is not None:
-            by_row[(tables[issue.path], issue.row)].append(issue)
-    return by_row
-
-
 def foundation_view(f: Foundation, report: Report, names: Mapping[str, str]) -> FoundationView:
     gifts: dict[str, list[Donation]] = defaultdict(list)
     for d in f.donations:
@@ -146,15 +136,14 @@ def foundation_view(f: Foundation, report: Report, names: Mapping[str, str]) -> 
     payments: dict[str, list[Disbursement]] = defaultdict(list)
     for pay in f.disbursements:
         payments[pay.project_id].append(pay)
-    found = _row_findings(report, f.shown)
     projects = tuple(
         FoundationProjectView(
             p, tuple(Place(c, names.get(c, c)) for c in p.communities),
             tuple(sorted(gifts[p.project_id], key=lambda d: (d.date, d.donation_id))),
             tuple(sorted(payments[p.project_id], key=lambda d: (d.date, d.disbursement_id))),
-            tuple(found[("projects", p.row)]))
+            report.findings_of(f.package, "projects", p.row))
         for p in sorted(f.projects, key=lambda p: (p.start_date, p.project_id)))
-    findings = tuple(i for i in report.findings if i.path in f.shown.values())
+    findings = report.findings_of(f.package)
     return FoundationView(f, projects, _foundation_years(f), _foundation_categories(projects),
                           findings)
 
@@ -190,17 +179,16 @@ def protection_view(pf: ProtectionFund, report: Report, names: Mapping[str, str]
     recorded: dict[str, dict[str, Step]] = defaultdict(dict)
     for s in pf.steps:
         recorded[s.project_id][s.step] = s
-    found = _row_findings(report, pf.shown)
     projects = []
     for p in sorted(pf.projects, key=lambda p: (p.year, p.project_id)):
         steps = tuple(StepView(code, step_zh(code), recorded[p.project_id].get(code))
                       for code in STEPS)
-        own = found[("projects", p.row)] + [
-            i for s in steps if s.step for i in found[("steps", s.step.row)]]
+        own = report.findings_of(pf.package, "projects", p.row) + tuple(
+            i for s in steps if s.step for i in report.findings_of(pf.package, "steps", s.step.row))
         projects.append(ProtectionProjectView(
             p, Place(p.community, names.get(p.community, p.community)), steps,
-            _stuck(p, steps, today), tuple(own)))
-    findings = tuple(i for i in report.findings if i.path in pf.shown.values())
+            _stuck(p, steps, today), own))
+    findings = report.findings_of(pf.package)
     return ProtectionView(pf, tuple(projects), findings)
 
 

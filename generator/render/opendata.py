@@ -26,7 +26,7 @@ import zipfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 from typing import Any
 
 from .. import parallel, schemas, urls
@@ -46,8 +46,9 @@ LEDGER_DESCRIPTION = ("corrects 列不为空的条目更正了它指向的原条
 
 @dataclass(frozen=True)
 class DataFile:
+    """A published file as the open-data page lists it (its bytes go to the site apart)."""
+
     path: str  # in the site, e.g. data/communities/demo/ledger.csv
-    data: bytes | None  # None: kept from the previous site with its community (reuse.py)
     sha256: str
     size: int
 
@@ -56,8 +57,13 @@ class DataFile:
         return PurePosixPath(self.path).name
 
 
-def data_file(path: str, data: bytes) -> DataFile:
-    return DataFile(path, data, hashlib.sha256(data).hexdigest(), len(data))
+Made = tuple[str, bytes]  # a file made in this build: (address, bytes)
+
+
+def data_file(path: str, data: bytes, made: list[Made]) -> DataFile:
+    """The file ``data`` at ``path``, its bytes added to ``made``."""
+    made.append((path, data))
+    return DataFile(path, hashlib.sha256(data).hexdigest(), len(data))
 
 
 @dataclass(frozen=True)
@@ -81,28 +87,13 @@ class Package:
         return (self.zip, self.descriptor,
                 *(f for r in self.resources for f in (r.csv, r.json)))
 
-    def without_bytes(self) -> Package:
-        """What the site-wide pages need of a package whose files are already published."""
-        def bare(f: DataFile) -> DataFile:
-            return replace(f, data=None)
-        return replace(self, descriptor=bare(self.descriptor), zip=bare(self.zip),
-                       resources=tuple(replace(r, csv=bare(r.csv), json=bare(r.json))
-                                       for r in self.resources))
-
 
 @dataclass(frozen=True)
 class OpenData:
     packages: tuple[Package, ...]
     schemas: tuple[DataFile, ...]
     sums: DataFile  # data/SHA256SUMS
-
-    def files(self) -> list[DataFile]:
-        return [f for p in self.packages for f in p.files] + [*self.schemas, self.sums]
-
-    def written(self) -> list[tuple[str, bytes]]:
-        """(address, bytes) of the files this build made (not those kept from the previous
-        site)."""
-        return [(f.path, f.data) for f in self.files() if f.data is not None]
+    written: tuple[Made, ...]  # the files this build made: all but the kept packages'
 
     def ledger_sizes(self) -> dict[str, int]:
         """Each community's ledger.json in bytes, which its all-entries page loads."""
@@ -112,38 +103,44 @@ class OpenData:
 
 
 def build(portal: Portal, kept: Mapping[str, Package] | None = None) -> OpenData:
-    """``kept``: communities' packages whose files the previous site has (reuse.py), by
-    name, without their bytes."""
+    """``kept``: communities' packages whose files the site already has, by name: listed,
+    not made again."""
     kept = kept or {}
     every = portal.packages
     todo = [i for i, p in enumerate(every) if p.kind != COMMUNITY or p.name not in kept]
-    made = dict(zip(todo, parallel.fork_map(  # a city's packages are typed and zipped on every core
+    done = dict(zip(todo, parallel.fork_map(  # a city's packages are typed and zipped on every core
         lambda j: package(every[todo[j]]), len(todo), parallel=len(todo) >= 8), strict=True))
-    packages = tuple(made[i] if i in made else replace(kept[p.name], package=p)
+    packages = tuple(done[i][0] if i in done else replace(kept[p.name], package=p)
                      for i, p in enumerate(every))
-    tables = tuple(data_file(urls.data_schema(t), schema_bytes(t)) for t in schemas.TABLES)
+    made = [f for i in todo for f in done[i][1]]
+    tables = tuple(data_file(urls.data_schema(t), schema_bytes(t), made)
+                   for t in schemas.TABLES)
     listed = [f for p in packages for f in p.files] + list(tables)
-    return OpenData(packages, tables, data_file(urls.checksums(), sha256sums(listed)))
+    sums = data_file(urls.checksums(), sha256sums(listed), made)
+    return OpenData(packages, tables, sums, tuple(made))
 
 
 def schema_bytes(table: str) -> bytes:
     return resources.files("generator").joinpath(f"schemas/{table}.json").read_bytes()
 
 
-def package(p: DataPackage) -> Package:
+def package(p: DataPackage) -> tuple[Package, tuple[Made, ...]]:
+    """A package's open data, and its files' bytes."""
+    made: list[Made] = []
     found, described, csvs = [], [], []
     for name, table in p.resources:
-        raw = (Path(p.source) / f"{name}.csv").read_bytes()
-        csv_file, rows = data_file(urls.data_file(p.path, f"{name}.csv"), raw), \
-            typed_rows(table, raw)
+        raw = (p.source / f"{name}.csv").read_bytes()
+        csv_file = data_file(urls.data_file(p.path, f"{name}.csv"), raw, made)
+        rows = typed_rows(table, raw)
         found.append(Resource(name, table, len(rows), csv_file, data_file(
-            urls.data_file(p.path, f"{name}.json"), rows_json(table, rows))))
+            urls.data_file(p.path, f"{name}.json"), rows_json(table, rows), made)))
         described.append(resource_descriptor(name, table, csv_file, rows))
         csvs.append((f"{name}.csv", raw))
     descriptor = dumps(package_descriptor(p, described))
     archive = zip_bytes([("datapackage.json", descriptor), *csvs])
-    return Package(p, data_file(urls.data_file(p.path, "datapackage.json"), descriptor),
-                   data_file(urls.data_file(p.path, f"{p.name}.zip"), archive), tuple(found))
+    return Package(p, data_file(urls.data_file(p.path, "datapackage.json"), descriptor, made),
+                   data_file(urls.data_file(p.path, f"{p.name}.zip"), archive, made),
+                   tuple(found)), tuple(made)
 
 
 def package_descriptor(p: DataPackage, described: list[dict[str, Any]]) -> dict[str, Any]:
@@ -152,7 +149,7 @@ def package_descriptor(p: DataPackage, described: list[dict[str, Any]]) -> dict[
     if not p.kind:
         return {"name": p.name, "title": p.title, "description": CODELISTS_DESCRIPTION,
                 "resources": described}
-    source = json.loads((Path(p.source) / "datapackage.json").read_text(encoding="utf-8-sig"))
+    source = json.loads((p.source / "datapackage.json").read_text(encoding="utf-8-sig"))
     checked = schemas.descriptor(p.kind)["properties"]
     result = {k: v for k, v in source.items() if k in checked and k != "resources"}
     if isinstance(source.get("licenses"), list):

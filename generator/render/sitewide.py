@@ -32,7 +32,7 @@ def publication_pages(w: Writer, downloads: OpenData) -> None:
     if w.english:
         return
     # Written into the built site as they are: mkdocs need not copy a city's data again.
-    for address, data in downloads.written():
+    for address, data in downloads.written:
         w.write(address, data)
 
 

@@ -1,4 +1,4 @@
-"""Checks shared by every kind of package."""
+"""Checks shared by every kind of package: amounts, and the files a row names."""
 
 from __future__ import annotations
 
@@ -6,27 +6,26 @@ from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
-from ..issues import Issue
-from .files import ALLOWED, check_file
+from ..issues import Attachment, Issue, IssueType, Where
+from ..issues.cells import AMOUNT_PRECISION, AMOUNT_ZERO
+from .files import ALLOWED, Problem, check_file
 
 
-def amount(path: str, row: int, field: str, value: Decimal, prefix: str = "",
-           positive: bool = True) -> Iterator[Issue]:
-    """At most two decimals and, where it must be, greater than zero.
-
-    ``prefix`` keeps the ledger's own codes (ledger-amount-precision)."""
+def amount(where: Where, row: int, field: str, value: Decimal, positive: bool = True,
+           precision: IssueType = AMOUNT_PRECISION, zero: IssueType = AMOUNT_ZERO
+           ) -> Iterator[Issue]:
+    """At most two decimals and, where it must be, greater than zero (a table may have its
+    own types for these, as the ledger has)."""
     exponent = value.as_tuple().exponent
     if isinstance(exponent, int) and exponent < -2:
-        yield Issue(f"{prefix}amount-precision", f'"{value}" has more than 2 decimals',
-                    path, row, field)
+        yield precision(where, row, field, value=value)
     if positive and value == 0:
-        yield Issue(f"{prefix}amount-zero", "the amount is 0; it must be greater than 0",
-                    path, row, field)
+        yield zero(where, row, field)
 
 
-def attached_file(package_dir: Path, value: str, folder: str, code_prefix: str, path: str,
+def attached_file(package_dir: Path, value: str, folder: str, types: Attachment, where: Where,
                   row: int, field: str, allowed: dict[str, str] = ALLOWED,
-                  seen: dict[str, tuple[str, str] | None] | None = None) -> Iterator[Issue]:
+                  seen: dict[str, Problem | None] | None = None) -> Iterator[Issue]:
     """A voucher or document named in a row: present, safe and of an allowed type.
     ``seen`` keeps each path's verdict for one check: many rows may name one file (a
     month's voucher book), which is then read once."""
@@ -39,5 +38,5 @@ def attached_file(package_dir: Path, value: str, folder: str, code_prefix: str, 
     else:
         problem = seen[value] = check_file(package_dir, value, folder, allowed)
     if problem:
-        kind, message = problem
-        yield Issue(f"{code_prefix}-{kind}", message, path, row, field)
+        kind, variant, values = problem
+        yield getattr(types, kind)(where, row, field, variant=variant, **values)

@@ -9,11 +9,21 @@ from datetime import date
 
 from .. import accounts
 from ..domain import over_budget
-from ..issues import Issue
+from ..issues import DOCUMENT, LEDGER_VOUCHER, Issue, Where, raises
+from ..issues import accounts as found
+from ..issues.cells import AMOUNT_PRECISION
 from ..records import Category, Community, Entry
 from . import common
+from .files import Problem
 
 
+@raises(found.CATEGORY_UNKNOWN, found.CATEGORY_DIRECTION_MISMATCH,
+        found.LEDGER_AMOUNT_PRECISION, found.LEDGER_AMOUNT_ZERO,
+        found.LEDGER_DATE_BEFORE_OPENING, found.LEDGER_DATE_FUTURE,
+        found.LEDGER_VOUCHER_MISSING, LEDGER_VOUCHER, found.LEDGER_BUDGET_LINE_UNKNOWN,
+        found.LEDGER_CORRECTS_UNKNOWN, found.LEDGER_CORRECTS_TWICE,
+        AMOUNT_PRECISION, found.RESOLUTION_VOTES_EXCEED_ELIGIBLE, DOCUMENT,
+        found.COLLECTION_PAID_EXCEEDS_BILLED)
 def check(c: Community, categories: Mapping[str, Category], today: date) -> Iterator[Issue]:
     yield from check_entries(c, categories, today)
     yield from check_corrections(c)
@@ -23,6 +33,7 @@ def check(c: Community, categories: Mapping[str, Category], today: date) -> Iter
     yield from check_statement_files(c)
 
 
+@raises(found.REMUNERATION_OVER_RATE, found.BUDGET_OVERRUN, found.BALANCE_MISMATCH)
 def check_findings(c: Community) -> Iterator[Issue]:
     """Run on packages without errors only: the figures must be trustworthy first."""
     yield from remuneration_findings(c)
@@ -32,97 +43,88 @@ def check_findings(c: Community) -> Iterator[Issue]:
 
 def check_entries(c: Community, categories: Mapping[str, Category], today: date) -> Iterator[Issue]:
     budget_keys = {(b.year, b.line_id) for b in c.budget}
-    path = c.shown["ledger"]
-    seen: dict[str, tuple[str, str] | None] = {}  # voucher path -> verdict, for this ledger
+    where = c.where["ledger"]
+    seen: dict[str, Problem | None] = {}  # voucher path -> verdict, for this ledger
     for e in c.entries:
-        yield from _category(path, e.row, e.category, e.direction, categories)
-        yield from common.amount(path, e.row, "amount", e.amount, prefix="ledger-")
+        yield from _category(where, e.row, e.category, e.direction, categories)
+        yield from common.amount(where, e.row, "amount", e.amount,
+                                 precision=found.LEDGER_AMOUNT_PRECISION,
+                                 zero=found.LEDGER_AMOUNT_ZERO)
         dated = list(_date(c, e, today))
         yield from dated
         yield from _voucher(c, e, seen)
         # A wrong date would also make its budget line look wrong: report the date only.
         if not dated and e.budget_line and (e.date.year, e.budget_line) not in budget_keys:
-            yield Issue("ledger-budget-line-unknown",
-                        f'"{e.budget_line}" is not a line of the {e.date.year} budget',
-                        path, e.row, "budget_line")
+            yield found.LEDGER_BUDGET_LINE_UNKNOWN(where, e.row, "budget_line",
+                                                   line=e.budget_line, year=e.date.year)
 
 
 def _date(c: Community, e: Entry, today: date) -> Iterator[Issue]:
-    path = c.shown["ledger"]
+    where = c.where["ledger"]
     if e.date < c.profile.opening_date:
-        yield Issue("ledger-date-before-opening",
-                    f"{e.date} is before the opening balance date {c.profile.opening_date}",
-                    path, e.row, "date")
+        yield found.LEDGER_DATE_BEFORE_OPENING(where, e.row, "date", date=e.date,
+                                               opening=c.profile.opening_date)
     if e.date > today:
-        yield Issue("ledger-date-future", f"{e.date} is after today ({today})",
-                    path, e.row, "date")
+        yield found.LEDGER_DATE_FUTURE(where, e.row, "date", date=e.date, today=today)
 
 
-def _category(path: str, row: int, code: str, direction: str,
+def _category(where: Where, row: int, code: str, direction: str,
               categories: Mapping[str, Category]) -> Iterator[Issue]:
     category = categories.get(code)
     if category is None:
-        yield Issue("category-unknown", f'"{code}" is not in the chart of accounts', path, row,
-                    "category")
+        yield found.CATEGORY_UNKNOWN(where, row, "category", code=code)
     elif category.direction != direction:
-        yield Issue("category-direction-mismatch",
-                    f'"{code}" is an {category.direction} category but the row is {direction}',
-                    path, row, "category")
+        yield found.CATEGORY_DIRECTION_MISMATCH(where, row, "category", code=code,
+                                                expected=category.direction,
+                                                direction=direction)
 
 
-def _voucher(c: Community, e: Entry,
-             seen: dict[str, tuple[str, str] | None]) -> Iterator[Issue]:
-    path = c.shown["ledger"]
+def _voucher(c: Community, e: Entry, seen: dict[str, Problem | None]) -> Iterator[Issue]:
+    where = c.where["ledger"]
     if not e.voucher and e.direction == "expense":
-        yield Issue("ledger-voucher-missing", "an expense needs a voucher", path, e.row,
-                    "voucher")
-    yield from common.attached_file(c.path, e.voucher, "vouchers", "ledger-voucher", path,
+        yield found.LEDGER_VOUCHER_MISSING(where, e.row, "voucher")
+    yield from common.attached_file(c.path, e.voucher, "vouchers", LEDGER_VOUCHER, where,
                                     e.row, "voucher", seen=seen)
 
 
 def check_corrections(c: Community) -> Iterator[Issue]:
     ids = {e.entry_id for e in c.entries}
-    path = c.shown["ledger"]
+    where = c.where["ledger"]
     seen: Counter[str] = Counter()
     for e in c.entries:
         if not e.corrects:
             continue
         if e.corrects not in ids or e.corrects == e.entry_id:
-            yield Issue("ledger-corrects-unknown",
-                        f'"{e.corrects}" is not another entry of this ledger', path, e.row,
-                        "corrects")
+            yield found.LEDGER_CORRECTS_UNKNOWN(where, e.row, "corrects", entry=e.corrects)
             continue
         seen[e.corrects] += 1
         if seen[e.corrects] > 1:
-            yield Issue("ledger-corrects-twice",
-                        f'"{e.corrects}" is already corrected by an earlier row', path, e.row,
-                        "corrects")
+            yield found.LEDGER_CORRECTS_TWICE(where, e.row, "corrects", entry=e.corrects)
 
 
 def check_budget(c: Community, categories: Mapping[str, Category]) -> Iterator[Issue]:
-    path = c.shown["budget"]
+    where = c.where["budget"]
     for line in c.budget:
-        yield from _category(path, line.row, line.category, line.direction, categories)
-        yield from common.amount(path, line.row, "amount", line.amount, positive=False)
+        yield from _category(where, line.row, line.category, line.direction, categories)
+        yield from common.amount(where, line.row, "amount", line.amount, positive=False)
 
 
 def check_resolutions(c: Community) -> Iterator[Issue]:
-    path = c.shown["resolutions"]
+    where = c.where["resolutions"]
     for r in c.resolutions:
         if r.votes_cast > r.eligible:
-            yield Issue("resolution-votes-exceed-eligible",
-                        f"{r.votes_for} for + {r.votes_against} against + {r.abstentions} "
-                        f"abstentions = {r.votes_cast}, more than the {r.eligible} eligible votes",
-                        path, r.row, "eligible")
+            yield found.RESOLUTION_VOTES_EXCEED_ELIGIBLE(
+                where, r.row, "eligible", votes_for=r.votes_for, against=r.votes_against,
+                abstentions=r.abstentions, cast=r.votes_cast, eligible=r.eligible)
         yield from _document(c, "resolutions", r.row, r.document)
 
 
 def check_collection(c: Community) -> Iterator[Issue]:
     for y in c.collection:
         if y.households_paid > y.households_billed:
-            yield Issue("collection-paid-exceeds-billed",
-                        f"{y.households_paid} households paid but only {y.households_billed} "
-                        "were billed", c.shown["collection"], y.row, "households_paid")
+            yield found.COLLECTION_PAID_EXCEEDS_BILLED(
+                c.where["collection"], y.row, "households_paid", paid=y.households_paid,
+                billed=y.households_billed)
 
 
 def check_statement_files(c: Community) -> Iterator[Issue]:
@@ -131,7 +133,7 @@ def check_statement_files(c: Community) -> Iterator[Issue]:
 
 
 def _document(c: Community, table: str, row: int, value: str) -> Iterator[Issue]:
-    yield from common.attached_file(c.path, value, "documents", "document", c.shown[table], row,
+    yield from common.attached_file(c.path, value, "documents", DOCUMENT, c.where[table], row,
                                     "document")
 
 
@@ -140,10 +142,9 @@ def remuneration_findings(c: Community) -> Iterator[Issue]:
     for year, entries in accounts.by_year(accounts.counted(c.entries)).items():
         taken, allowed = accounts.remuneration_limit(entries, rate)
         if taken > allowed:
-            yield Issue("remuneration-over-rate",
-                        f"in {year} the trustee took {taken:,.2f} yuan, more than "
-                        f"{rate:.0%} of the year's income ({allowed:,.2f} yuan) by "
-                        f"{taken - allowed:,.2f} yuan", c.shown["ledger"], field="amount")
+            yield found.REMUNERATION_OVER_RATE(c.where["ledger"], None, "amount", year=year,
+                                               taken=taken, rate=rate, allowed=allowed,
+                                               over=taken - allowed)
 
 
 def budget_findings(c: Community) -> Iterator[Issue]:
@@ -156,10 +157,9 @@ def budget_findings(c: Community) -> Iterator[Issue]:
             budget = planned.get(category, accounts.ZERO)
             if over_budget(actual, budget):
                 over = f"{(actual / budget - 1):.0%}" if budget else "no budget"
-                yield Issue("budget-overrun",
-                            f"in {year} '{category}' spent {actual:,.2f} yuan against a budget "
-                            f"of {budget:,.2f} yuan ({over} over)", c.shown["budget"],
-                            field="amount")
+                yield found.BUDGET_OVERRUN(c.where["budget"], None, "amount", year=year,
+                                           category=category, actual=actual, budget=budget,
+                                           over=over)
 
 
 def balance_findings(c: Community) -> Iterator[Issue]:
@@ -168,8 +168,7 @@ def balance_findings(c: Community) -> Iterator[Issue]:
     for s in c.statements:
         computed = at[accounts.month_end(s.month)]
         if computed != s.closing_balance:
-            yield Issue("balance-mismatch",
-                        f"at the end of {s.month} the ledger gives {computed:,.2f} yuan but the "
-                        f"bank statement shows {s.closing_balance:,.2f} yuan (difference "
-                        f"{s.closing_balance - computed:+,.2f})", c.shown["statements"], s.row,
-                        "closing_balance")
+            yield found.BALANCE_MISMATCH(c.where["statements"], s.row, "closing_balance",
+                                         month=s.month, computed=computed,
+                                         stated=s.closing_balance,
+                                         difference=s.closing_balance - computed)

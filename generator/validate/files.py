@@ -18,38 +18,40 @@ MAGIC = {
 }
 
 
-def check_file(package_dir: Path, value: str, folder: str,
-               allowed: dict[str, str] = ALLOWED) -> tuple[str, str] | None:
-    """Return (problem, message) for an unusable path, None when it is fine.
+# What is wrong with a named file: the kind of problem (an Attachment's field: unsafe, type,
+# not_found), the variant of its message, and the values the message names.
+Problem = tuple[str, str, dict[str, str]]
 
-    problem is one of "unsafe", "type", "not-found".
-    """
+
+def check_file(package_dir: Path, value: str, folder: str,
+               allowed: dict[str, str] = ALLOWED) -> Problem | None:
+    """What is wrong with the file a row names; None when it is fine."""
     pure = PurePosixPath(value)
+    named = {"value": value, "folder": folder}
     if "\\" in value or pure.is_absolute() or ".." in pure.parts:
-        return "unsafe", f'"{value}" must be a relative path inside {folder}/ without ".."'
+        return "unsafe", "", named
     if not pure.parts or pure.parts[0] != folder or len(pure.parts) < 2:
-        return "unsafe", f'"{value}" must be a path under {folder}/, e.g. {folder}/file.pdf'
+        return "unsafe", "outside", named
     kind = allowed.get(pure.suffix.lower())
     if kind is None:
         names = ", ".join(sorted({k.lstrip(".") for k in allowed}))
-        return "type", f'"{value}" has the extension "{pure.suffix}"; allowed: {names}'
+        return "type", "", {"value": value, "suffix": pure.suffix, "allowed": names}
     return _check_on_disk(package_dir, pure, kind)
 
 
-def _check_on_disk(package_dir: Path, pure: PurePosixPath, kind: str) -> tuple[str, str] | None:
+def _check_on_disk(package_dir: Path, pure: PurePosixPath, kind: str) -> Problem | None:
     current = package_dir
     for part in pure.parts:
         current = current / part
         if current.is_symlink():
-            return "unsafe", f'"{pure}" goes through a symbolic link ({part}); use a real file'
+            return "unsafe", "link", {"value": str(pure), "part": part}
     if not current.exists():
-        return "not-found", f'"{pure}" does not exist in the package'
+        return "not_found", "", {"value": str(pure)}
     if not current.is_file():
-        return "unsafe", f'"{pure}" is not a regular file'
+        return "unsafe", "special", {"value": str(pure)}
     if not _content_matches(current, kind):
         what = "UTF-8 text" if kind == "markdown" else f"{kind.upper()} data"
-        return "type", f'"{pure}" does not contain {what}; its content does not match its ' \
-                       "extension"
+        return "type", "content", {"value": str(pure), "what": what}
     return None
 
 

@@ -11,15 +11,13 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from .. import schemas
-from ..issues import Issue
+from ..issues import Issue, raises
+from ..issues.accounts import LEDGER_ENTRY_CHANGED, LEDGER_ENTRY_DELETED, LEDGER_VOUCHER_CHANGED
 from ..published import PublishedRow, Record, blob_id
 from ..records import Community, Entry
 
-HOW_TO_CORRECT = ("a published entry never changes: put back the published values, then "
-                  'add a new entry with corrects "{id}" that carries the right figures '
-                  "(the portal shows both and counts only the new one)")
 
-
+@raises(LEDGER_ENTRY_CHANGED, LEDGER_ENTRY_DELETED, LEDGER_VOUCHER_CHANGED)
 def check(c: Community, record: Record) -> Iterator[Issue]:
     yield from check_entries(c, record)
     yield from check_vouchers(c, record)
@@ -27,22 +25,19 @@ def check(c: Community, record: Record) -> Iterator[Issue]:
 
 def check_entries(c: Community, record: Record) -> Iterator[Issue]:
     current = {e.entry_id: e for e in c.entries}
-    path = c.shown["ledger"]
+    where = c.where["ledger"]
     for entry_id, first in record.entries.get(c.id, {}).items():
         when = f"published on {first.date[:10]} (commit {first.commit[:7]})"
         entry = current.get(entry_id)
         if entry is None:
-            yield Issue("ledger-entry-deleted",
-                        f'entry "{entry_id}" was {when} and is no longer in the ledger; it '
-                        f"read: {_as_published(first)}. Put the row back; "
-                        + HOW_TO_CORRECT.format(id=entry_id), path, field="entry_id")
+            yield LEDGER_ENTRY_DELETED(where, None, "entry_id", entry=entry_id, when=when,
+                                       published=_as_published(first))
             continue
         changes = list(_changes(first, entry))
         if changes:
             said = "; ".join(f'{name} was "{old}", now "{new}"' for name, old, new in changes)
-            yield Issue("ledger-entry-changed",
-                        f'entry "{entry_id}" was {when} and has been changed: {said}; '
-                        + HOW_TO_CORRECT.format(id=entry_id), path, entry.row, changes[0][0])
+            yield LEDGER_ENTRY_CHANGED(where, entry.row, changes[0][0], entry=entry_id,
+                                       when=when, changes=said)
 
 
 def _changes(first: PublishedRow, entry: Entry) -> Iterator[tuple[str, str, str]]:
@@ -69,15 +64,11 @@ def _as_published(first: PublishedRow) -> str:
 
 def check_vouchers(c: Community, record: Record) -> Iterator[Issue]:
     rows = {e.voucher: e.row for e in c.entries}
-    path = c.shown["ledger"]
     for inside, first in sorted(record.vouchers.get(c.id, {}).items()):
         file = Path(c.path) / inside
         if file.is_file() and not file.is_symlink() and blob_id(file) == first.blob:
             continue
         what = "has been replaced" if file.is_file() else "has been removed"
-        yield Issue("ledger-voucher-changed",
-                    f"voucher {inside} was published on {first.date[:10]} (commit "
-                    f"{first.commit[:7]}) and {what}; put the published file back "
-                    f"(git checkout {first.commit[:7]} -- {inside}, run in the package "
-                    "folder). A better scan goes in a new file, named by a new entry that "
-                    "corrects the old one", path, rows.get(inside), "voucher")
+        yield LEDGER_VOUCHER_CHANGED(c.where["ledger"], rows.get(inside), "voucher",
+                                     voucher=inside, date=first.date[:10],
+                                     commit=first.commit[:7], what=what)

@@ -7,54 +7,51 @@ from pathlib import Path
 
 from .. import standard_text
 from ..domain import slug
-from ..issues import Issue, display_path
+from ..issues import STANDARD_BODY, STANDARD_PDF, Issue, Where, display_path, raises
+from ..issues import standards as found
 from ..records import Standard, Standards
 from .common import attached_file
 from .files import MARKDOWN, PDF
-from .text import personal_issue, personal_numbers
+from .text import PERSONAL, personal_issue, personal_numbers
 
 
+@raises(found.STANDARD_CATEGORY_UNKNOWN, found.STANDARD_DATES_REVERSED, STANDARD_BODY,
+        STANDARD_PDF, found.STANDARD_SUPERSEDES_UNKNOWN, found.STANDARD_SUPERSEDES_STATUS,
+        found.STANDARD_SUPERSEDED_WITHOUT_SUCCESSOR, found.STANDARD_SLUG_COLLISION)
 def check(s: Standards, categories: Collection[str]) -> Iterator[Issue]:
-    path = s.shown["standards"]
+    where = s.where["standards"]
     codes = {standard_text.normalise(x.code): x for x in s.standards}
     for x in s.standards:
         if x.category not in categories:
-            yield Issue("standard-category-unknown",
-                        f'"{x.category}" is not in datasets/codelists/standard-categories.csv',
-                        path, x.row, "category")
+            yield found.STANDARD_CATEGORY_UNKNOWN(where, x.row, "category", code=x.category)
         if x.effective < x.issued:
-            yield Issue("standard-dates-reversed",
-                        f"effective {x.effective} is before issued {x.issued}", path, x.row,
-                        "effective")
-        yield from attached_file(s.path, x.body, "texts", "standard-body", path, x.row, "body",
+            yield found.STANDARD_DATES_REVERSED(where, x.row, "effective",
+                                                effective=x.effective, issued=x.issued)
+        yield from attached_file(s.path, x.body, "texts", STANDARD_BODY, where, x.row, "body",
                                  allowed=MARKDOWN)
-        yield from attached_file(s.path, x.pdf, "pdfs", "standard-pdf", path, x.row, "pdf",
+        yield from attached_file(s.path, x.pdf, "pdfs", STANDARD_PDF, where, x.row, "pdf",
                                  allowed=PDF)
     yield from _succession(s, codes)
     yield from _slugs(s)
 
 
 def _succession(s: Standards, codes: dict[str, Standard]) -> Iterator[Issue]:
-    path = s.shown["standards"]
+    where = s.where["standards"]
     replaced = set()
     for x in s.standards:
         if not x.supersedes:
             continue
         old = codes.get(standard_text.normalise(x.supersedes))
         if old is None:
-            yield Issue("standard-supersedes-unknown",
-                        f'"{x.supersedes}" is not in the catalogue', path, x.row, "supersedes")
+            yield found.STANDARD_SUPERSEDES_UNKNOWN(where, x.row, "supersedes", code=x.supersedes)
             continue
         replaced.add(old.code)
         if old.status != "superseded":
-            yield Issue("standard-supersedes-status",
-                        f'{x.code} supersedes {old.code}, but {old.code} has status '
-                        f'"{old.status}"; mark it "superseded"', path, old.row, "status")
+            yield found.STANDARD_SUPERSEDES_STATUS(where, old.row, "status", code=x.code,
+                                                   old=old.code, status=old.status)
     for x in s.standards:
         if x.status == "superseded" and x.code not in replaced:
-            yield Issue("standard-superseded-without-successor",
-                        f'{x.code} is marked "superseded" but no standard supersedes it', path,
-                        x.row, "status")
+            yield found.STANDARD_SUPERSEDED_WITHOUT_SUCCESSOR(where, x.row, "status", code=x.code)
 
 
 def _slugs(s: Standards) -> Iterator[Issue]:
@@ -62,31 +59,29 @@ def _slugs(s: Standards) -> Iterator[Issue]:
     for x in s.standards:
         first = seen.setdefault(slug(x.code), x)
         if first is not x:
-            yield Issue("standard-slug-collision",
-                        f'"{x.code}" and "{first.code}" (row {first.row}) would share the page '
-                        f'"{slug(x.code)}"', s.shown["standards"], x.row, "code")
+            yield found.STANDARD_SLUG_COLLISION(s.where["standards"], x.row, "code", code=x.code,
+                                                first=first.code, first_row=first.row,
+                                                slug=slug(x.code))
 
 
+@raises(found.STANDARD_REFERENCE_UNKNOWN, *PERSONAL, found.STANDARD_BODY_UNSAFE_HTML)
 def check_texts(s: Standards) -> Iterator[Issue]:
     """Run once every body file is known to be readable: citations and unsafe HTML."""
     catalogue = {standard_text.normalise(x.code) for x in s.standards}
     pattern = standard_text.code_pattern(standard_text.prefix(c) for c in catalogue)
     for x in s.standards:
         text = s.bodies[x.code]
-        where = display_path(Path(s.path) / x.body)
+        where = Where(display_path(Path(s.path) / x.body), s.where["standards"].package)
         for code, line in standard_text.cited(text, pattern):
             if code not in catalogue:
-                yield Issue("standard-reference-unknown",
-                            f'{x.code} cites "{code}", which is not in the catalogue', where,
-                            line)
+                yield found.STANDARD_REFERENCE_UNKNOWN(where, line, code=x.code, cited=code)
         for number, content in enumerate(text.splitlines(), start=1):
-            for code, masked in personal_numbers(content):
-                yield personal_issue(code, masked, where, number, "text")
+            for kind, masked in personal_numbers(content):
+                yield personal_issue(kind, masked, where, number, "text")
         removed = standard_text.render(text).removed
         if removed:
-            yield Issue("standard-body-unsafe-html",
-                        f"{x.code}: the sanitiser removed {', '.join(removed)}", where,
-                        _first_line(text, removed))
+            yield found.STANDARD_BODY_UNSAFE_HTML(where, _first_line(text, removed), code=x.code,
+                                                  removed=", ".join(removed))
 
 
 def _first_line(text: str, removed: tuple[str, ...]) -> int | None:

@@ -3,9 +3,8 @@ Table Schemas (run by frictionless), with frictionless' errors turned into porta
 
 from __future__ import annotations
 
-import contextlib
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -16,7 +15,16 @@ from frictionless import errors as fl_errors
 
 from .. import parallel, schemas
 from ..domain import PACKAGE_ID
-from ..issues import Issue
+from ..issues import Issue, raises
+from ..issues import cells as found
+from ..issues.accounts import BUDGET_LINE_DUPLICATE
+from ..issues.packages import (
+    PACKAGE_NAME_INVALID,
+    PACKAGE_PROPERTY_INVALID,
+    TABLE_HEADER_EXTRA_COLUMN,
+    TABLE_HEADER_MISSING_COLUMN,
+    TABLE_HEADER_ORDER,
+)
 from ..load import Package, Table
 
 
@@ -25,80 +33,74 @@ def _package_validator(name: str) -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(schemas.descriptor(name))
 
 
+@raises(PACKAGE_NAME_INVALID, PACKAGE_PROPERTY_INVALID)
 def check_descriptor(package: Package) -> Iterator[Issue]:
+    where = package.where
     if not PACKAGE_ID.match(package.id):
-        yield Issue("package-name-invalid",
-                    f"folder name '{package.id}' may only use lowercase letters, digits and "
-                    "hyphens", package.shown, field="name")
+        yield PACKAGE_NAME_INVALID(where, None, "name", folder=package.id)
     elif package.descriptor.get("name") != package.id:
-        yield Issue("package-name-invalid",
-                    f"name is {package.descriptor.get('name')!r} but the folder is "
-                    f"'{package.id}'; they must be equal", package.shown, field="name")
+        yield PACKAGE_NAME_INVALID(where, None, "name", variant="mismatch", folder=package.id,
+                                   name=package.descriptor.get("name"))
     validator = _package_validator(package.kind.descriptor_schema)
     errors = sorted(validator.iter_errors(package.descriptor),
                     key=lambda e: [str(p) for p in e.absolute_path])
     for error in errors:
-        where = ".".join(str(p) for p in error.absolute_path) or None
-        yield Issue("package-property-invalid", _json_message(error), package.shown, field=where)
-
-
-def _json_message(error: jsonschema.ValidationError) -> str:
-    if error.validator == "required":
-        return str(error.message).replace(" is a required property", " is required")
-    return f"{error.instance!r} is not valid: {error.message}"
+        at = ".".join(str(p) for p in error.absolute_path) or None
+        if error.validator == "required":
+            name = str(error.message).replace(" is a required property", "")
+            yield PACKAGE_PROPERTY_INVALID(where, None, at, variant="required", name=name)
+        else:
+            yield PACKAGE_PROPERTY_INVALID(where, None, at, value=error.instance,
+                                           reason=error.message)
 
 
 PARALLEL_ROWS = 20_000  # below this, starting worker processes costs more than it saves
-_checked: dict[Path, list[Issue]] = {}  # set by checked_together() for one validation
+Checked = Mapping[Path, list[Issue]]
 
 
-@contextlib.contextmanager
-def checked_together(tables: Sequence[Table]) -> Iterator[None]:
-    """Check every table at once, on every core: frictionless reads about 22,000 rows a
-    second on one core, and a city's ledgers hold millions. check_table() then answers
-    from the results."""
-    big = sum(len(t.rows) for t in tables) >= PARALLEL_ROWS
-    if not big:
-        yield
-        return
-    try:
-        found = parallel.fork_map(lambda i: _check(tables[i]), len(tables))
-        _checked.update(zip((t.path for t in tables), found, strict=True))
-        yield
-    finally:
-        _checked.clear()
+def check_tables(tables: Sequence[Table]) -> Checked:
+    """Every table's structure at once, on every core, when there are many rows:
+    frictionless reads about 22,000 rows a second on one core, and a city's ledgers hold
+    millions. check_table() then answers from these results."""
+    if sum(len(t.rows) for t in tables) < PARALLEL_ROWS:
+        return {}
+    found_ = parallel.fork_map(lambda i: list(_check(tables[i])), len(tables))
+    return dict(zip((t.path for t in tables), found_, strict=True))
 
 
-def check_table(table: Table) -> list[Issue]:
-    """Header first: with wrong columns every row would fail, which helps nobody."""
-    if table.path in _checked:
-        return list(_checked[table.path])
-    return _check(table)
+def check_table(table: Table, known: Checked | None = None) -> list[Issue]:
+    """Header first: with wrong columns every row would fail, which helps nobody.
+    ``known``: results of check_tables()."""
+    if known is not None and table.path in known:
+        return list(known[table.path])
+    return list(_check(table))
 
 
-def _check(table: Table) -> list[Issue]:
+@raises(TABLE_HEADER_MISSING_COLUMN, TABLE_HEADER_EXTRA_COLUMN, TABLE_HEADER_ORDER,
+        found.SCHEMA_TYPE_ERROR, found.SCHEMA_CONSTRAINT_ERROR, found.SCHEMA_REQUIRED,
+        found.SCHEMA_UNIQUE_ERROR, found.SCHEMA_BLANK_ROW, found.SCHEMA_EXTRA_CELL,
+        found.SCHEMA_MISSING_CELL, found.SCHEMA_ERROR, BUDGET_LINE_DUPLICATE)
+def _check(table: Table) -> Iterator[Issue]:
     header_issues = list(check_header(table, schemas.columns(table.schema)))
     if header_issues:
-        return header_issues
-    return list(check_rows(table))
+        yield from header_issues
+        return
+    yield from check_rows(table)
 
 
 def check_header(table: Table, expected: tuple[str, ...]) -> Iterator[Issue]:
-    found = table.header
-    missing = [c for c in expected if c not in found]
-    extra = [c for c in found if c not in expected]
+    found_ = table.header
+    missing = [c for c in expected if c not in found_]
+    extra = [c for c in found_ if c not in expected]
+    columns = ", ".join(expected)
     for column in missing:
-        yield Issue("table-header-missing-column",
-                    f"column '{column}' is missing; the columns are: {', '.join(expected)}",
-                    table.shown, field=column)
+        yield TABLE_HEADER_MISSING_COLUMN(table.where, None, column, name=column,
+                                          expected=columns)
     for column in extra:
-        yield Issue("table-header-extra-column",
-                    f"column '{column}' is not part of the {table.name} table; the columns "
-                    f"are: {', '.join(expected)}", table.shown, field=column)
-    if not missing and not extra and found != expected:
-        yield Issue("table-header-order",
-                    f"the columns are in the wrong order: found {', '.join(found)}; "
-                    f"expected {', '.join(expected)}", table.shown)
+        yield TABLE_HEADER_EXTRA_COLUMN(table.where, None, column, name=column,
+                                        table=table.name, expected=columns)
+    if not missing and not extra and found_ != expected:
+        yield TABLE_HEADER_ORDER(table.where, found=", ".join(found_), expected=columns)
 
 
 @cache
@@ -114,7 +116,7 @@ def check_rows(table: Table) -> Iterator[Issue]:
     seen: set[tuple[int | None, str | None]] = set()
     for task in report.tasks:
         for error in task.errors:
-            issue = _convert(table, error, seen)
+            issue = convert(table, error, seen)
             if issue is not None:
                 yield issue
     if report.valid:
@@ -129,62 +131,61 @@ def _full_width(table: Table, descriptor: dict[str, Any]) -> Iterator[Issue]:
     for row, values in enumerate(table.rows, start=1):
         for i, name in typed:
             if i < len(values) and not values[i].isascii():
-                yield Issue("schema-type-error",
-                            f'"{values[i]}" has full-width or other non-ASCII characters; '
-                            "write it with half-width digits 0-9, e.g. 1200.50 or 2024-03-05",
-                            table.shown, row, name)
+                yield found.SCHEMA_TYPE_ERROR(table.where, row, name, variant="full-width",
+                                              value=values[i])
 
 
-def _convert(table: Table, error: Any, seen: set[tuple[int | None, str | None]]) -> Issue | None:
-    row = error.row_number - 1 if getattr(error, "row_number", None) else None
+def convert(table: Table, error: fl_errors.Error,
+            seen: set[tuple[int | None, str | None]]) -> Issue | None:
+    """A frictionless error as the portal's issue; None for one already reported."""
+    number = getattr(error, "row_number", None)  # row errors have one, others not
+    row = number - 1 if number else None
     field = getattr(error, "field_name", None) or None
     cell = getattr(error, "cell", None)
     key = (row, field)
     if isinstance(error, fl_errors.MissingCellError):
         seen.add(key)
-        return Issue("schema-missing-cell", "the row has fewer cells than the header",
-                     table.shown, row, field)
+        return found.SCHEMA_MISSING_CELL(table.where, row, field)
     if isinstance(error, fl_errors.ConstraintError) and _is_required(error):
-        if key in seen:
-            return None
-        return Issue("schema-required", "a value is required", table.shown, row, field)
+        return None if key in seen else found.SCHEMA_REQUIRED(table.where, row, field)
     if isinstance(error, fl_errors.PrimaryKeyError):
         return _primary_key(table, error, row)
-    code, message = _describe(error, cell)
-    return Issue(code, message, table.shown, row, field)
+    return _describe(table, error, cell, row, field)
 
 
-def _is_required(error: Any) -> bool:
+def _is_required(error: fl_errors.Error) -> bool:
     return 'constraint "required"' in error.note
 
 
-def _primary_key(table: Table, error: Any, row: int | None) -> Issue | None:
+def _primary_key(table: Table, error: fl_errors.Error, row: int | None) -> Issue | None:
     key = schemas.descriptor(table.schema)["primaryKey"]
     # Single-column keys are reported by their unique constraint already.
     if len(key) < 2 or "same as" not in error.note:
         return None
     other = _position(error.note)
     if table.schema == "budget":
-        return Issue("budget-line-duplicate",
-                     f"year and line_id repeat row {other}; each line_id may appear once a year",
-                     table.shown, row, "line_id")
-    return Issue("schema-unique-error", f"{' and '.join(key)} repeat row {other}",
-                 table.shown, row, key[-1])
+        return BUDGET_LINE_DUPLICATE(table.where, row, "line_id", other=other)
+    return found.SCHEMA_UNIQUE_ERROR(table.where, row, key[-1], variant="key",
+                                     columns=" and ".join(key), other=other)
 
 
-def _describe(error: Any, cell: Any) -> tuple[str, str]:
+def _describe(table: Table, error: fl_errors.Error, cell: Any, row: int | None,
+              field: str | None) -> Issue:
+    where = table.where
     if isinstance(error, fl_errors.TypeError):
-        return "schema-type-error", _type_message(error, cell)
+        kind = error.note.split('"')[1].split("/")[0] if '"' in error.note else "value"
+        return found.SCHEMA_TYPE_ERROR(where, row, field, value=cell,
+                                       expected=TYPE_HINTS.get(kind, "a valid " + kind))
     if isinstance(error, fl_errors.ConstraintError):
-        return "schema-constraint-error", _constraint_message(error, cell)
+        return _constraint(table, error, cell, row, field)
     if isinstance(error, fl_errors.UniqueError):
-        return "schema-unique-error", (f'"{cell}" is a duplicate of row {_position(error.note)}; '
-                                       "each value must be unique")
+        return found.SCHEMA_UNIQUE_ERROR(where, row, field, value=cell,
+                                         other=_position(error.note))
     if isinstance(error, fl_errors.BlankRowError):
-        return "schema-blank-row", "the row is blank"
+        return found.SCHEMA_BLANK_ROW(where, row, field)
     if isinstance(error, fl_errors.ExtraCellError):
-        return "schema-extra-cell", f'the row has more cells than the header (extra "{cell}")'
-    return "schema-error", str(error.message)
+        return found.SCHEMA_EXTRA_CELL(where, row, field, value=cell)
+    return found.SCHEMA_ERROR(where, row, field, note=str(error.message))
 
 
 TYPE_HINTS = {
@@ -195,26 +196,20 @@ TYPE_HINTS = {
 }
 
 
-def _type_message(error: Any, cell: Any) -> str:
-    kind = error.note.split('"')[1].split("/")[0] if '"' in error.note else "value"
-    return f'"{cell}" is not {TYPE_HINTS.get(kind, "a valid " + kind)}'
-
-
-def _constraint_message(error: Any, cell: Any) -> str:
+def _constraint(table: Table, error: fl_errors.Error, cell: Any, row: int | None,
+                field: str | None) -> Issue:
     match = re.search(r'constraint "(\w+)" is "(.*)"', error.note)
     if not match:
-        return f'"{cell}" breaks a constraint: {error.note}'
+        return found.SCHEMA_CONSTRAINT_ERROR(table.where, row, field, variant="unknown",
+                                             value=cell, note=error.note)
     name, value = match.groups()
     if name == "enum":
         allowed = ", ".join(re.findall(r"'([^']*)'", value))
-        return f'"{cell}" is not one of: {allowed}'
-    if name == "minimum":
-        return f'"{cell}" is below the minimum {value}'
-    if name == "maximum":
-        return f'"{cell}" is above the maximum {value}'
-    if name == "pattern":
-        return f'"{cell}" does not have the required form ({value})'
-    return f'"{cell}" breaks the constraint {name} {value}'
+        return found.SCHEMA_CONSTRAINT_ERROR(table.where, row, field, variant="enum",
+                                             value=cell, allowed=allowed)
+    variant = name if name in ("minimum", "maximum", "pattern") else ""
+    return found.SCHEMA_CONSTRAINT_ERROR(table.where, row, field, variant=variant, value=cell,
+                                         name=name, limit=value)
 
 
 def _position(note: str) -> int | str:

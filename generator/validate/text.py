@@ -23,8 +23,17 @@ from itertools import accumulate
 from typing import Any
 
 from .. import schemas
-from ..issues import Issue
+from ..issues import Issue, IssueType, Where, raises
+from ..issues.cells import (
+    CELL_FORMULA,
+    CELL_TOO_LONG,
+    PERSONAL_BANK_CARD,
+    PERSONAL_ID_NUMBER,
+    PERSONAL_MOBILE_NUMBER,
+)
 from ..load import Package, Table
+
+PERSONAL = (PERSONAL_ID_NUMBER, PERSONAL_MOBILE_NUMBER, PERSONAL_BANK_CARD)
 
 # A run of digits, perhaps in groups split by a space or hyphen as people write phone and
 # card numbers (138 0013 8000, 6222-0212-…); groups of two digits are dates or codes
@@ -55,8 +64,9 @@ def luhn_valid(digits: str) -> bool:
     return total % 10 == 0
 
 
-def personal_numbers(text: str, allowed: frozenset[str] = frozenset()) -> Iterator[tuple[str, str]]:
-    """(issue code, masked number) for each personal number in the text."""
+def personal_numbers(text: str, allowed: frozenset[str] = frozenset()
+                     ) -> Iterator[tuple[IssueType, str]]:
+    """(issue type, masked number) for each personal number in the text."""
     plain = unicodedata.normalize("NFKC", text)  # full-width digits are digits too
     for match in CANDIDATE.finditer(plain):
         digits = re.sub(r"[ -]", "", match.group()).removeprefix("+")
@@ -69,14 +79,14 @@ def personal_numbers(text: str, allowed: frozenset[str] = frozenset()) -> Iterat
             yield found, mask(match.group().strip())
 
 
-def _classify(digits: str) -> str | None:
+def _classify(digits: str) -> IssueType | None:
     for start in range(len(digits) - 17):  # an ID card number inside a longer run
         if ID_CARD.fullmatch(digits[start:start + 18]) and id_card_valid(digits[start:start + 18]):
-            return "personal-id-number"
+            return PERSONAL_ID_NUMBER
     if MOBILE.fullmatch(digits.removeprefix("86") if len(digits) == 13 else digits):
-        return "personal-mobile-number"
+        return PERSONAL_MOBILE_NUMBER
     if digits.isdigit() and 16 <= len(digits) <= 19 and luhn_valid(digits):
-        return "personal-bank-card"
+        return PERSONAL_BANK_CARD
     return None
 
 
@@ -85,16 +95,9 @@ def mask(number: str) -> str:
     return number[:3] + "*" * (len(number) - 5) + number[-2:]
 
 
-NAMES = {"personal-id-number": "a mainland ID card number",
-         "personal-mobile-number": "a mobile phone number",
-         "personal-bank-card": "a bank card number"}
-
-
-def personal_issue(code: str, masked: str, path: str, row: int | None,
-                    field: str) -> Issue:
-    return Issue(code, f"{masked} looks like {NAMES[code]}; personal data may not be "
-                 "published: remove it (a public service number may be listed in the "
-                 "package's public_numbers)", path, row, field)
+def personal_issue(kind: IssueType, masked: str, where: Where, row: int | None,
+                   field: str) -> Issue:
+    return kind(where, row, field, masked=masked)
 
 
 @cache
@@ -103,6 +106,7 @@ def text_columns(table_schema: str) -> frozenset[str]:
                      if f["type"] == "string")
 
 
+@raises(CELL_TOO_LONG, CELL_FORMULA, *PERSONAL)
 def check_table(table: Table, allowed: frozenset[str] = frozenset()) -> Iterator[Issue]:
     """Run on a table whose header is right, so that columns are where the schema says.
     A column is searched as one string, in C: at a city's scale (millions of cells) a
@@ -131,18 +135,12 @@ def _column(table: Table, name: str, cells: list[str],
 def _cell(table: Table, row: int, name: str, cell: str,
           allowed: frozenset[str]) -> Iterator[Issue]:
     if len(cell) > MAX_CELL:
-        yield Issue("cell-too-long",
-                    f"the text is {len(cell):,} characters long, over the limit of "
-                    f"{MAX_CELL:,}; keep a cell to a short text and put long documents "
-                    "in documents/", table.shown, row, name)
+        yield CELL_TOO_LONG(table.where, row, name, length=len(cell), limit=MAX_CELL)
         return
     if cell.startswith(FORMULA_START) and len(cell.strip()) > 1:
-        yield Issue("cell-formula",
-                    f"the text starts with {cell[0]!r}, which Excel and WPS run as a "
-                    "formula when the downloaded CSV is opened; begin the text with "
-                    "a word instead", table.shown, row, name)
-    for code, masked in personal_numbers(cell, allowed):
-        yield personal_issue(code, masked, table.shown, row, name)
+        yield CELL_FORMULA(table.where, row, name, start=cell[0])
+    for kind, masked in personal_numbers(cell, allowed):
+        yield personal_issue(kind, masked, table.where, row, name)
 
 
 def public_numbers(package: Package) -> frozenset[str]:
@@ -153,12 +151,13 @@ def public_numbers(package: Package) -> frozenset[str]:
                      for item in listed if isinstance(item, dict))
 
 
+@raises(*PERSONAL)
 def check_descriptor(package: Package, allowed: frozenset[str]) -> Iterator[Issue]:
-    for where, text in _texts(package.descriptor):
-        if where.startswith("public_numbers"):
+    for at, text in _texts(package.descriptor):
+        if at.startswith("public_numbers"):
             continue
-        for code, masked in personal_numbers(text, allowed):
-            yield personal_issue(code, masked, package.shown, None, where)
+        for kind, masked in personal_numbers(text, allowed):
+            yield personal_issue(kind, masked, package.where, None, at)
 
 
 def _texts(value: Any, where: str = "") -> Iterable[tuple[str, str]]:

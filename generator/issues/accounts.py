@@ -1,0 +1,111 @@
+"""Issues with a community's accounts (信托制物业): its ledger, budget, votes, fee
+collection and bank statements, what it already published, and the findings residents
+see on its page."""
+
+from __future__ import annotations
+
+from ..domain import OVERRUN_LIMIT
+from .issue import IssueType
+
+CATEGORY_UNKNOWN = IssueType(
+    "category-unknown", "error", "科目代码不在科目表中", "The category is not in the chart of accounts",
+    "改用 datasets/codelists/categories.csv 中的代码，或先在科目表中新增该科目。",
+    '"{code}" is not in the chart of accounts')
+CATEGORY_DIRECTION_MISMATCH = IssueType(
+    "category-direction-mismatch", "error", "科目的收支方向与条目不一致",
+    "The category is for the other direction", "收入条目用收入科目，支出条目用支出科目。",
+    '"{code}" is an {expected} category but the row is {direction}')
+LEDGER_AMOUNT_PRECISION = IssueType(
+    "ledger-amount-precision", "error", "金额超过两位小数", "An amount has more than two decimals",
+    "金额保留到分（最多两位小数）。",
+    '"{value}" has more than 2 decimals')
+LEDGER_AMOUNT_ZERO = IssueType(
+    "ledger-amount-zero", "error", "金额为 0", "An amount is zero",
+    "金额必须大于 0；作废的条目请用更正条目处理。",
+    "the amount is 0; it must be greater than 0")
+LEDGER_DATE_BEFORE_OPENING = IssueType(
+    "ledger-date-before-opening", "error", "日期早于期初余额日期",
+    "The date is before the opening balance",
+    "检查日期，或调整 datapackage.json 中的 opening_balance.date。",
+    "{date} is before the opening balance date {opening}")
+LEDGER_DATE_FUTURE = IssueType(
+    "ledger-date-future", "error", "日期晚于今天", "The date is in the future",
+    "检查日期是否写错。",
+    "{date} is after today ({today})")
+LEDGER_VOUCHER_MISSING = IssueType(
+    "ledger-voucher-missing", "error", "支出没有凭证", "An expense has no voucher",
+    "扫描或拍照该笔支出的凭证，放入 vouchers/ 并在 voucher 列写上路径。",
+    "an expense needs a voucher")
+LEDGER_BUDGET_LINE_UNKNOWN = IssueType(
+    "ledger-budget-line-unknown", "error", "预算行不存在", "The budget line does not exist",
+    "填写当年 budget.csv 中存在的 line_id，或留空。",
+    '"{line}" is not a line of the {year} budget')
+LEDGER_CORRECTS_UNKNOWN = IssueType(
+    "ledger-corrects-unknown", "error", "被更正的条目不存在", "The corrected entry does not exist",
+    "corrects 须填写本账目中已有的 entry_id。",
+    '"{entry}" is not another entry of this ledger')
+LEDGER_CORRECTS_TWICE = IssueType(
+    "ledger-corrects-twice", "error", "同一条目被更正了两次", "An entry is corrected twice",
+    "再次更正时，请更正上一条更正条目，而不是原条目。",
+    '"{entry}" is already corrected by an earlier row')
+BUDGET_LINE_DUPLICATE = IssueType(
+    "budget-line-duplicate", "error", "同一年度的预算行编号重复", "A budget line repeats in a year",
+    "给重复的预算行换一个 line_id。",
+    "year and line_id repeat row {other}; each line_id may appear once a year")
+RESOLUTION_VOTES_EXCEED_ELIGIBLE = IssueType(
+    "resolution-votes-exceed-eligible", "error", "票数之和超过应参与表决票数",
+    "More votes than eligible voters", "核对同意、反对、弃权和应参与表决的票数。",
+    "{votes_for} for + {against} against + {abstentions} abstentions = {cast}, more than the "
+    "{eligible} eligible votes")
+COLLECTION_PAID_EXCEEDS_BILLED = IssueType(
+    "collection-paid-exceeds-billed", "error", "已缴户数多于应缴户数",
+    "More households paid than were billed", "核对收缴统计。",
+    "{paid} households paid but only {billed} were billed")
+
+# What was published never changes silently (the git history of the datasets).
+_HOW_TO_CORRECT = ('a published entry never changes: put back the published values, then '
+                   'add a new entry with corrects "{entry}" that carries the right figures '
+                   "(the portal shows both and counts only the new one)")
+LEDGER_ENTRY_CHANGED = IssueType(
+    "ledger-entry-changed", "error", "已公开的条目被改动", "A published entry was changed",
+    "已公开的条目不能修改：恢复原来的内容，另加一条新条目，在 corrects 列填原条目的 "
+    "entry_id，写上正确的金额和说明。网站在两条上都注明更正，只计新条目。",
+    'entry "{entry}" was {when} and has been changed: {changes}; ' + _HOW_TO_CORRECT)
+LEDGER_ENTRY_DELETED = IssueType(
+    "ledger-entry-deleted", "error", "已公开的条目被删除", "A published entry was deleted",
+    "已公开的条目不能删除：把该行恢复原样；如有错误，另加一条 corrects 该条目的新条目。",
+    'entry "{entry}" was {when} and is no longer in the ledger; it read: {published}. Put the '
+    "row back; " + _HOW_TO_CORRECT)
+LEDGER_VOUCHER_CHANGED = IssueType(
+    "ledger-voucher-changed", "error", "已公开的凭证文件被替换或删除",
+    "A published voucher was replaced or removed",
+    "恢复原来的凭证文件（消息中给出 git 命令）；更清晰的扫描件用新文件名，并由更正条目引用。",
+    "voucher {voucher} was published on {date} (commit {commit}) and {what}; put the published "
+    "file back (git checkout {commit} -- {voucher}, run in the package folder). A better scan "
+    "goes in a new file, named by a new entry that corrects the old one")
+
+# Findings: published on the community's page.
+REMUNERATION_OVER_RATE = IssueType(
+    "remuneration-over-rate", "finding", "受托人酬金超过约定比例",
+    "The trustee took more than the agreed rate",
+    "核对酬金的计提；多提部分应退回共有资金并说明。",
+    "in {year} the trustee took {taken:,.2f} yuan, more than {rate:.0%} of the year's income "
+    "({allowed:,.2f} yuan) by {over:,.2f} yuan")
+BUDGET_OVERRUN = IssueType(
+    "budget-overrun", "finding", f"支出超过预算 {(OVERRUN_LIMIT - 1) * 100:.0f}% 以上",
+    f"Spending more than {(OVERRUN_LIMIT - 1) * 100:.0f}% over budget",
+    "在公示中说明超支原因，必要时提请业主大会追加预算。",
+    "in {year} '{category}' spent {actual:,.2f} yuan against a budget of {budget:,.2f} yuan "
+    "({over} over)")
+BALANCE_MISMATCH = IssueType(
+    "balance-mismatch", "finding", "账面余额与银行对账单不符",
+    "The ledger's balance differs from the bank statement",
+    "逐笔核对当月收支与银行流水，补录或更正遗漏的条目。",
+    "at the end of {month} the ledger gives {computed:,.2f} yuan but the bank statement shows "
+    "{stated:,.2f} yuan (difference {difference:+,.2f})")
+DISCLOSURE_OVERDUE = IssueType(
+    "disclosure-overdue", "finding", "逾期未公开", "A month is overdue",
+    "尽快公开该月的收支条目和凭证；当月没有收支时，公开该月的银行对账单（statements.csv）。",
+    "nothing has been published for {month}: its entries and vouchers were due by {due} (the "
+    "disclosure rule in datapackage.json); publish them, or the month's bank statement in "
+    "statements.csv if there was no income or expense")

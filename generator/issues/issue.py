@@ -1,0 +1,89 @@
+"""An issue is data, not an exception (as frictionless' errors): a declared type, the
+message its template makes from the values the check found, and where it is (file, data
+row, field, and the package and table it belongs to)."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+Severity = Literal["error", "finding"]
+
+
+@dataclass(frozen=True)
+class Where:
+    """A file of the datasets as issues name it."""
+
+    path: str  # as the maintainer typed it (display_path)
+    package: str = ""  # the package's folder under the datasets: communities/<id>, foundation…
+    resource: str = ""  # its table (ledger, projects…); "" for the descriptor or another file
+
+
+@dataclass(frozen=True)
+class IssueType:
+    """A kind of problem, declared once (issues/<area>.py) with everything said about it:
+    its code, whether it stops the build, its title in Chinese and English, how to fix it,
+    and its message template, filled with the values a check gives. ``variants`` are other
+    templates of the same problem, for checks that find it in several forms."""
+
+    code: str
+    severity: Severity
+    title_zh: str
+    title_en: str
+    fix_zh: str
+    message: str
+    variants: tuple[tuple[str, str], ...] = ()
+
+    def __call__(self, where: Where, row: int | None = None, column: str | None = None,
+                 variant: str = "", **values: object) -> Issue:
+        template = dict(self.variants)[variant] if variant else self.message
+        return Issue(self.code, template.format(**values), where.path, row, column,
+                     where.package, where.resource, tuple(values.items()))
+
+    @property
+    def templates(self) -> tuple[str, ...]:
+        return (self.message, *(t for _, t in self.variants))
+
+
+@dataclass(frozen=True)
+class Issue:
+    code: str
+    message: str
+    path: str
+    row: int | None = None
+    field: str | None = None
+    package: str = ""  # Where.package
+    resource: str = ""  # Where.resource
+    # the values the message was made from, for other languages of it; not compared
+    values: tuple[tuple[str, object], ...] = dataclasses.field(default=(), compare=False)
+
+    @property
+    def type(self) -> IssueType:
+        from . import TYPES
+
+        return TYPES[self.code]
+
+    @property
+    def severity(self) -> Severity:
+        return self.type.severity
+
+    @property
+    def line(self) -> int | None:
+        # Data row 1 sits on line 2, below the header.
+        return None if self.row is None else self.row + 1
+
+    def location(self) -> str:
+        where = self.path if self.row is None else f"{self.path}:{self.row}"
+        return f"{where}: {self.field}" if self.field else where
+
+    def __str__(self) -> str:
+        return f"{self.location()}: {self.message} [{self.code}]"
+
+
+def display_path(path: Path) -> str:
+    """A path as the maintainer typed it: relative to the working directory when inside it."""
+    rel = os.path.relpath(path)
+    return Path(rel).as_posix() if not rel.startswith("..") else path.as_posix()

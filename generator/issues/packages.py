@@ -1,0 +1,95 @@
+"""Issues with packages and files as such: descriptors, CSV files, headers, code lists and
+the published history they are compared with (the load stage and the structural checks)."""
+
+from __future__ import annotations
+
+from ..domain import REMUNERATION
+from .issue import IssueType
+
+PACKAGE_DESCRIPTOR_INVALID = IssueType(
+    "package-descriptor-invalid", "error", "datapackage.json 不是有效的 JSON",
+    "The descriptor datapackage.json is not valid JSON",
+    "用文本编辑器打开该文件，按提示的行列修正 JSON 语法。",
+    "invalid JSON at line {line}, column {col}: {error}",
+    (("encoding", "the file is not UTF-8 text"),
+     ("object", "the descriptor must be a JSON object")))
+PACKAGE_DESCRIPTOR_MISSING = IssueType(
+    "package-descriptor-missing", "error", "缺少 datapackage.json",
+    "The descriptor datapackage.json is missing",
+    "在数据包目录中放入 datapackage.json（可复制示例包的）。",
+    "the package folder has no datapackage.json")
+PACKAGE_PROPERTY_INVALID = IssueType(
+    "package-property-invalid", "error", "数据包属性缺失或不正确",
+    "A package property is missing or wrong",
+    "按维护者页面“数据字典”中的说明补全或修正该属性。",
+    "{value!r} is not valid: {reason}",
+    (("required", "{name} is required"),
+     ("resources", "'resources' must be a list of {{name, path}}"),
+     ("resource", "each resource needs a 'name' and a 'path'"),
+     ("path", "resource '{name}' must have path '{name}.csv'")))
+PACKAGE_NAME_INVALID = IssueType(
+    "package-name-invalid", "error", "数据包名称不合规", "The package's name is not allowed",
+    "目录名和 name 只能用小写字母、数字和连字符，且两者一致。",
+    "folder name '{folder}' may only use lowercase letters, digits and hyphens",
+    (("mismatch", "name is {name!r} but the folder is '{folder}'; they must be equal"),))
+PACKAGE_RESOURCE_MISSING = IssueType(
+    "package-resource-missing", "error", "缺少必需的数据表", "A required table is missing",
+    "在 resources 中登记该表，并放入对应的 CSV 文件。",
+    "required resource '{name}' is not listed")
+PACKAGE_RESOURCE_UNKNOWN = IssueType(
+    "package-resource-unknown", "error", "不认识的数据表", "Unknown table",
+    "删除该资源，或改为门户支持的表名。",
+    "unknown resource '{name}'; expected one of {expected}")
+PACKAGE_SCHEMA_DIFFERS = IssueType(
+    "package-schema-differs", "error", "数据包自带的表结构与门户的标准结构不同",
+    "The package brings its own table schema",
+    "删除 resources 中的 schema 属性；表结构由门户统一提供，不能放宽。",
+    "resource '{name}' declares its own schema; the portal's canonical schema applies")
+FILE_MISSING = IssueType(
+    "file-missing", "error", "文件不存在", "The file does not exist",
+    "放入该文件，或修正文件路径。",
+    "{name} does not exist")
+FILE_TOO_LARGE = IssueType(
+    "file-too-large", "error", "文件超过大小上限", "The file is too large",
+    "拆分文件或检查是否误存了多余内容。",
+    "the file is {size:,} bytes, over the limit of {limit:,} (--max-file-bytes)")
+CSV_ENCODING = IssueType(
+    "csv-encoding", "error", "CSV 不是 UTF-8 编码", "The CSV file is not UTF-8",
+    "在 Excel 中选择“另存为 → CSV UTF-8（逗号分隔）”，或在 WPS 中另存为 UTF-8 编码的 CSV。",
+    "the file is not UTF-8 (line {line} cannot be read); {guess}; re-save it as 'CSV UTF-8'")
+CSV_EMPTY = IssueType(
+    "csv-empty", "error", "CSV 文件是空的", "The CSV file is empty",
+    "至少写入表头一行。",
+    "the file is empty; it needs at least the header row")
+CSV_MALFORMED = IssueType(
+    "csv-malformed", "error", "CSV 格式无法解析", "The CSV file cannot be read",
+    "检查引号是否成对。",
+    "the CSV cannot be parsed from line {line}: {error}; a cell holding a quote must be "
+    'quoted whole, with the quote doubled ("")')
+TABLE_HEADER_MISSING_COLUMN = IssueType(
+    "table-header-missing-column", "error", "表头缺少列", "A column is missing",
+    "按数据字典补上该列（列名须完全一致）。",
+    "column '{name}' is missing; the columns are: {expected}")
+TABLE_HEADER_EXTRA_COLUMN = IssueType(
+    "table-header-extra-column", "error", "表头有多余的列", "A column is not part of the table",
+    "删除该列，或改成数据字典中的列名。",
+    "column '{name}' is not part of the {table} table; the columns are: {expected}")
+TABLE_HEADER_ORDER = IssueType(
+    "table-header-order", "error", "列的顺序不对", "The columns are in the wrong order",
+    "按数据字典中的顺序排列各列。",
+    "the columns are in the wrong order: found {found}; expected {expected}")
+CODELIST_REMUNERATION_MISSING = IssueType(
+    "codelist-remuneration-missing", "error", "科目表缺少受托人酬金科目",
+    "The chart of accounts has no code for the trustee's remuneration",
+    f"在 categories.csv 中保留代码为 {REMUNERATION} 的支出科目。",
+    "the chart of accounts has no expense code '{code}' for the trustee's remuneration "
+    "(受托人酬金)")
+CODELIST_MISSING = IssueType(
+    "codelist-missing", "error", "缺少代码表", "A code list is missing",
+    "在 datasets/codelists/ 中放入该代码表（可复制示例数据的）。",
+    "{what} need datasets/codelists/{name}.csv")
+PUBLISHED_REF_UNKNOWN = IssueType(
+    "published-ref-unknown", "error", "找不到用来比对的已发布版本",
+    "The published version to compare with cannot be found",
+    "用 --published-ref 指定已发布的分支（如 origin/main），并先 git fetch 该分支。",
+    "'{ref}' is not a commit of this repository; fetch it or name another branch")
