@@ -21,6 +21,7 @@ import atheris
 
 with atheris.instrument_imports():
     from generator import load
+    from generator.issues import Issue, Where
     from generator.load import COMMUNITY, FOUNDATION, Package
     from generator.validate import structure, text
 
@@ -31,11 +32,12 @@ WHERE = Path("datasets/communities/fuzz")
 
 
 def one_table(data: bytes, schema: str) -> None:
-    issues: list[load.Issue] = []
-    decoded = load.decode(data, "fuzz.csv", issues)
+    issues: list[Issue] = []
+    where = Where(f"{WHERE}/{schema}.csv", "communities/fuzz", schema)
+    decoded = load.decode(data, where, issues)
     if decoded is None:
         return
-    table = load.parse_csv(schema, schema, WHERE / f"{schema}.csv", decoded, issues)
+    table = load.parse_csv(schema, schema, WHERE / f"{schema}.csv", decoded, where, issues)
     if table is not None and not structure.check_table(table):
         list(text.check_table(table))
 
@@ -43,14 +45,14 @@ def one_table(data: bytes, schema: str) -> None:
 def one_descriptor(data: bytes, kind_index: int) -> None:
     path = Path("/tmp/xinyi-fuzz-datapackage.json")
     path.write_bytes(data)
-    issues: list[load.Issue] = []
+    issues: list[Issue] = []
     descriptor = load.read_descriptor(path, issues)
     if descriptor is not None:
         kind = (COMMUNITY, FOUNDATION)[kind_index]
-        package = Package(kind, "fuzz", WHERE, descriptor)
+        package = Package(kind, "fuzz", WHERE, descriptor, "communities/fuzz")
         list(structure.check_descriptor(package))
         list(text.check_descriptor(package, text.public_numbers(package)))
-        list(load.resource_paths(kind, WHERE, descriptor, issues))
+        list(load.resource_paths(package, issues))
 
 
 def test_one(data: bytes) -> None:
