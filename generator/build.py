@@ -16,7 +16,7 @@ from pathlib import Path
 
 from jinja2 import TemplateError
 
-from . import manifest, reuse, shells, standby
+from . import manifest, reuse, standby
 from .cache import Cache
 from .config import BuildConfig
 from .errors import RenderError, ValidationFailed
@@ -24,8 +24,8 @@ from .issues import Report
 from .load import Datasets, load, read_tables
 from .model import Portal, build_model
 from .render import Asset, RenderedPage, opendata, render, render_communities
-from .search import index_search
-from .site import add_files, publish, run_mkdocs, stage_docs, staging
+from .site import add_files, publish, run_mkdocs, shells, stage_docs, staging
+from .site.search import index_search
 from .stages import Stages
 from .units import Unit
 from .validate import Validated, validate

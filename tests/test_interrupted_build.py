@@ -21,7 +21,7 @@ from click.testing import CliRunner, Result
 
 import generator.build
 from generator.__main__ import cli
-from generator.search import SearchIndexError
+from generator.errors import SearchIndexError
 
 from .conftest import compose, run, tree_digest
 
@@ -219,7 +219,7 @@ def test_failure_while_indexing_for_search_leaves_the_previous_site(
         assert "communities/demo/ledger/2021-01/index.html" in unindexed  # the months
         raise SearchIndexError("pagefind: out of memory")
 
-    # build.py holds its own reference: patching generator.search would not reach it
+    # build.py holds its own reference: patching generator.site.search would not reach it
     monkeypatch.setattr(generator.build, "index_search", failing)
     result = build_catching()
     assert_left_alone(workdir, before, result)

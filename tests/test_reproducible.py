@@ -1,5 +1,5 @@
 """The same data and code give the same site, byte for byte (Pagefind's filter files
-included: generator/search.py writes them in a stable order)."""
+included: generator/site/search.py writes them in a stable order)."""
 
 from __future__ import annotations
 

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page
 
-from generator.search import _indexed_part as search_copy
+from generator.site.search import _indexed_part as search_copy
 
 from .browser import chromium, serve
 from .conftest import REPO

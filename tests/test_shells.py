@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import shells
+from generator.site import shells
 
 from .conftest import REPO, build_into, compose, tree_digest
 

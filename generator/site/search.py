@@ -25,8 +25,8 @@ from typing import Any
 
 import cbor2
 
-from .cache import Cache
-from .errors import SearchIndexError
+from ..cache import Cache
+from ..errors import SearchIndexError
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
 _BOUNDARY = re.compile(rf"(?<=[{CJK}])(?=\S)|(?<=\S)(?=[{CJK}])")

@@ -21,9 +21,9 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from . import urls
-from .errors import ShellError
-from .render import RenderedPage, toc_of
+from .. import urls
+from ..errors import ShellError
+from ..render import RenderedPage, toc_of
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,6 @@
-"""Stage 5, site: stage the docs, run mkdocs and Pagefind, then publish atomically.
+"""Stage 5, site: stage the docs, run mkdocs (with the portal's hooks.py), splice the
+other pages into their shells (shells.py), index them with Pagefind (search.py), then
+publish atomically.
 
 Everything is built in a temporary folder beside the output; the output folder is
 only touched by one atomic exchange at the very end, so a failed or killed build
@@ -24,8 +26,8 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from .errors import SiteError
-from .render import Asset, RenderedPage
+from ..errors import SiteError
+from ..render import Asset, RenderedPage
 
 
 def stage_docs(content: Path | None, pages: Iterable[RenderedPage], docs: Path) -> None:
