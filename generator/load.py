@@ -2,7 +2,7 @@
 
 ``load()`` reads every descriptor, the code lists and the project and standards packages,
 hashes every file and reads what git says was published; ``read_tables()`` then reads the
-communities' tables, all but those a build does not need (the units it keeps, reuse.py).
+communities' tables, all but those a build does not need (the units it keeps, units.py).
 Nothing here judges the data beyond what is needed to read it: a file that cannot be
 decoded or parsed becomes an issue and the table is left out.
 """
@@ -105,6 +105,31 @@ class Provenance:
     publications: tuple[Publication, ...] = ()  # from the git history of the datasets
     published: Record = Record()  # each entry and voucher as first published (git history)
 
+    def by_community(self, folders: Mapping[str, Path]
+                     ) -> tuple[dict[str, dict[str, str]], dict[str, str]]:
+        """Each file's SHA-256 split into each community's own files (``folders``:
+        community id -> its folder) and the files of no community (code lists, the other
+        packages)."""
+        owner = {Path(f).relative_to(self.root).as_posix(): i for i, f in folders.items()}
+        own: dict[str, dict[str, str]] = {i: {} for i in folders}
+        shared = {}
+        for path, sha in sorted(self.file_hashes.items()):
+            parts = path.split("/", 2)
+            if len(parts) == 3 and (i := owner.get(f"{parts[0]}/{parts[1]}")) is not None:
+                own[i][path] = sha
+            elif parts[0] != "communities":
+                shared[path] = sha
+        return own, shared
+
+
+def data_version(file_hashes: Mapping[str, str]) -> str:
+    """A short hash of every dataset file's path and bytes: the data a page was built from."""
+    digest = hashlib.sha256()
+    for path, sha in sorted(file_hashes.items()):
+        digest.update(path.encode("utf-8") + b"\0")
+        digest.update(bytes.fromhex(sha))
+    return digest.hexdigest()[:12]
+
 
 @dataclass(frozen=True)
 class Datasets:
@@ -116,33 +141,6 @@ class Datasets:
     protection: Package | None
     standards: Package | None
     provenance: Provenance
-
-
-def data_version(file_hashes: dict[str, str]) -> str:
-    """A short hash of every dataset file's path and bytes: the data a page was built from."""
-    digest = hashlib.sha256()
-    for path, sha in sorted(file_hashes.items()):
-        digest.update(path.encode("utf-8") + b"\0")
-        digest.update(bytes.fromhex(sha))
-    return digest.hexdigest()[:12]
-
-
-def files_by_community(file_hashes: Mapping[str, str], root: Path,
-                       folders: Mapping[str, Path]) -> tuple[dict[str, dict[str, str]],
-                                                             dict[str, str]]:
-    """The datasets' {path: SHA-256} split into each community's own files (``folders``:
-    community id -> its folder) and the files of no community (code lists, the other
-    packages)."""
-    owner = {Path(f).relative_to(root).as_posix(): i for i, f in folders.items()}
-    own: dict[str, dict[str, str]] = {i: {} for i in folders}
-    shared = {}
-    for path, sha in sorted(file_hashes.items()):
-        parts = path.split("/", 2)
-        if len(parts) == 3 and (i := owner.get(f"{parts[0]}/{parts[1]}")) is not None:
-            own[i][path] = sha
-        elif parts[0] != "communities":
-            shared[path] = sha
-    return own, shared
 
 
 CODELISTS_KEY = "codelists"

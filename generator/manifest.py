@@ -18,7 +18,7 @@ NAME = "manifest.json"
 def hashes(root: Path, skip: str = "", known: Mapping[str, str] | None = None) -> dict[str, str]:
     """{path: SHA-256} of every file under root (not symlinks), sorted by path. ``known``:
     files whose hash is known without reading them (kept from the previous site, see
-    reuse.py). os.walk, not pathlib: a city's site has 50,000 files."""
+    units.py). os.walk, not pathlib: a city's site has 50,000 files."""
     known = known or {}
     found = {}
     for folder, dirs, files in os.walk(root):
@@ -41,7 +41,7 @@ def hashes(root: Path, skip: str = "", known: Mapping[str, str] | None = None) -
 def write(site: Path, data: dict[str, str], version: str, built: date,
           kept: Mapping[str, str] | None = None) -> dict[str, str]:
     """Write the manifest; returns the site's hashes it lists. ``kept``: files of the new
-    site that are not in ``site`` (they stay in the site it replaces, see reuse.py)."""
+    site that are not in ``site`` (they stay in the site it replaces, units.py)."""
     site_hashes = dict(sorted({**hashes(site, skip=NAME), **(kept or {})}.items()))
     body = {"data_version": version, "build_date": built.isoformat(),
             "data": data, "site": site_hashes}

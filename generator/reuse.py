@@ -34,7 +34,7 @@ from . import manifest, urls
 from .cache import Cache
 from .config import BuildConfig
 from .issues import display_path
-from .load import COMMUNITY, Datasets, Package, files_by_community
+from .load import COMMUNITY, Datasets, Package
 from .units import Checked, KeptFiles, Output, Unit, kept_files
 
 if TYPE_CHECKING:  # the stages' results, only read here
@@ -79,7 +79,7 @@ def plan(config: BuildConfig, datasets: Datasets) -> Plan:
     cache = Cache(config.cache)
     if cache.root is None:
         return Plan(cache, config.out)
-    _, shared = files_by_community(datasets.provenance.file_hashes, datasets.root, {})
+    _, shared = datasets.provenance.by_community({})
     around = [config.site_url, _project(config), _digest(f"{p} {h}" for p, h in shared.items()),
               *(f"{n}=={metadata.version(n)}" for n in LIBRARIES)]  # what every page reads
     inputs = {p.id: _inputs(cache, config, datasets, p, around) for p in datasets.communities}
@@ -177,15 +177,17 @@ def record_pages(plan: Plan, site_hashes: Mapping[str, str], site: Path,
     light = {v.c.id: v for v in views}
     made = {p.package.name: p for p in downloads.packages
             if p.package.kind == COMMUNITY.descriptor_schema}
-    listed = [(lang, p) for lang, found in pages.items() for p in found if not p.file]
     fresh = {i for i, u in plan.units.items() if u.kept is None}
+    listed: dict[str, list[tuple[str, str, bool]]] = {i: [] for i in fresh}
+    for lang, found in pages.items():
+        for p in found:
+            if not p.file and (i := urls.community_of(p.address)) in listed:
+                listed[i].append((lang, p.address, p.search))
     for i, paths in _owners(site_hashes, fresh).items():
         if i not in made or i not in light:
             continue  # not valid: nothing published
         files = {p: (site_hashes[p], (site / p).stat().st_size) for p in sorted(paths)}
-        mine = tuple((lang, p.address, p.search) for lang, p in listed
-                     if p.address.startswith(urls.community(i)))
-        plan.cache.put(PAGES, plan.inputs[i].pages, Output(files, mine, made[i],
+        plan.cache.put(PAGES, plan.inputs[i].pages, Output(files, tuple(listed[i]), made[i],
                                                              light[i].light()))
     plan.cache.keep(PAGES, (k.pages for k in plan.inputs.values()))
 

@@ -4,8 +4,8 @@ After load, each community becomes one unit. A fresh unit goes through every sta
 kept one is not read, checked, modelled or rendered again: validation replays its
 recorded issues, the model takes its light view, rendering lists its files, and the
 site-wide stages receive one ``KeptFiles`` value for all the kept units. Whether a unit is
-fresh or kept is decided once, by reuse.py, from the key of everything it is made from;
-no stage knows how.
+fresh or kept is decided once, from the inputs it is made from, by the wrapper around the
+stages (reuse.py); no stage knows how.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from ..disclosure import schedule
 from ..history import Publication
-from ..load import Provenance, data_version, files_by_community
+from ..load import Provenance, data_version
 from ..records import Category, Community, CommunityCode, ProjectCategory, StandardCategory
 from ..units import Unit
 from ..validate import Validated
@@ -125,9 +125,8 @@ def community_versions(communities: Sequence[Community],
     """Each community's data version: the hash of its own files and of the files every
     community page reads (code lists, foundation, protection fund, standards), not of the
     other communities'. Its pages show it, so that they stay the same bytes when another
-    community publishes a month (and a rebuild can keep them, see reuse.py)."""
-    own, shared = files_by_community(provenance.file_hashes, provenance.root,
-                                     {c.id: c.path for c in communities})
+    community publishes a month (and a rebuild can keep them, units.py)."""
+    own, shared = provenance.by_community({c.id: c.path for c in communities})
     return {i: data_version({**files, **shared}) for i, files in own.items()}
 
 

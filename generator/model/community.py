@@ -120,8 +120,8 @@ class CommunityView:
         """What the pages about all communities read (home, list, comparison, 社区 pages,
         feed): its profile, years, collection, findings and publication dates, without
         the ledger, budgets, resolutions, statements or projects. Kept with a community's
-        published files (reuse.py), so that a rebuild does not make its records again;
-        tests/test_reuse.py requires the pages of a clean build."""
+        published files (units.Output), so that a rebuild does not make its records
+        again; tests/test_reuse.py requires the pages of a clean build."""
         return replace(self, c=replace(self.c, entries=(), budget=(), resolutions=(),
                                        statements=()),
                        budgets=(), remuneration=(), months=(), corrected_by={}, month_of={},

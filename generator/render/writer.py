@@ -28,7 +28,7 @@ from ..vocabulary import label
 
 @dataclass(frozen=True)
 class RenderedPage:
-    path: str  # inside the docs folder, e.g. communities/fenghuayuan/index.md (urls.source)
+    address: str  # its address, e.g. communities/fenghuayuan/; a file's path (file=True)
     title: str
     html: str
     search: bool = True  # False: kept out of the search index (the search page, months)
@@ -38,8 +38,9 @@ class RenderedPage:
     version: str = ""  # a community's data version, shown instead of the site's (model)
 
     @property
-    def address(self) -> str:
-        return urls.address(self.path)
+    def path(self) -> str:
+        """Inside the docs folder mkdocs reads: communities/fenghuayuan/index.md."""
+        return self.address if self.file else urls.source(self.address)
 
     def source(self) -> str:
         if self.file:
@@ -143,7 +144,7 @@ class Writer:
             portal=self.portal, cat=self.portal.categories, title=title,
             link=partial(urls.relative, address),
             asset=partial(urls.relative, urls.in_language(address, self.lang)), **context)
-        self.pages.append(RenderedPage(urls.source(address), title, html, search=search,
+        self.pages.append(RenderedPage(address, title, html, search=search,
                                        translated=urls.has_english(address), template=template,
                                        version=version))
 

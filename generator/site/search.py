@@ -62,7 +62,7 @@ def index_search(site: Path, unindexed: Collection[str] = (),
                  known: Mapping[str, str] | None = None) -> None:
     """``unindexed``: pages (paths in the site) known to be kept out of the index, not
     read at all: a city's month pages are most of its bytes. ``elsewhere``: pages of the
-    site that are read from another file (those kept from the previous site, reuse.py),
+    site that are read from another file (those kept from the previous site, units.py),
     ``known`` their SHA-256. ``cache`` keeps each page's copy under its SHA-256."""
     elsewhere, known = elsewhere or {}, known or {}
     used: list[str] = []

@@ -88,7 +88,7 @@ def _titles(title: str) -> tuple[str, str]:
 
 def sitemap(site: Path, pages: Plan, day: date, kept: Collection[str] = ()) -> None:
     """mkdocs' sitemap lists the pages it built: add the spliced ones, and ``kept``, the
-    addresses of pages kept from the previous site (reuse.py). Without the site's address
+    addresses of pages kept from the previous site (units.KeptFiles). Without the site's address
     it lists nothing (as in mkdocs) and is left alone."""
     path = site / "sitemap.xml"
     known = re.findall(r"<loc>([^<]*)</loc>", path.read_text(encoding="utf-8"))
