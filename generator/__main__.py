@@ -13,7 +13,7 @@ from . import __version__
 from .build import build, check, verify
 from .config import DEFAULT_CACHE, BuildConfig, default_cache
 from .demo import MAX_COMMUNITIES, MAX_ENTRIES, MAX_YEARS, write_demo
-from .errors import DemoError, PortalError, ValidationFailed
+from .errors import DemoError, OutputRefused, PortalError, ValidationFailed
 from .issues import Report
 from .load import DEFAULT_MAX_FILE_BYTES
 
@@ -65,9 +65,13 @@ def validate_command(datasets: Path, fmt: str, strict: bool, published_ref: str,
                      max_file_bytes: int, cache: Path | None, no_cache: bool) -> None:
     """Check every package; exit 1 when any error is found."""
     _require_dir(datasets)
-    report = check(BuildConfig(datasets=datasets, strict=strict, published_ref=published_ref,
-                               max_file_bytes=max_file_bytes,
-                               cache=_cache(cache, no_cache))).report
+    try:
+        report = check(BuildConfig(datasets=datasets, strict=strict, published_ref=published_ref,
+                                   max_file_bytes=max_file_bytes,
+                                   cache=_cache(cache, no_cache))).report
+    except PortalError as exc:
+        click.echo(f"validate failed: {exc.message}", err=True)
+        sys.exit(1)
     click.echo({"text": report.to_text, "json": report.to_json,
                 "github": report.to_github}[fmt]())
     sys.exit(0 if report.valid else 1)
@@ -94,6 +98,8 @@ def build_command(datasets: Path, out: Path, strict: bool, published_ref: str,
         click.echo(failed.report.to_text(), err=True)
         click.echo(f"build stopped: nothing was written; '{out}' is unchanged", err=True)
         sys.exit(1)
+    except OutputRefused as exc:
+        raise click.UsageError(f"{exc.message}; nothing was written") from exc
     except PortalError as exc:
         click.echo(f"build failed: {exc.message}; '{out}' is unchanged", err=True)
         sys.exit(1)

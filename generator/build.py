@@ -19,12 +19,13 @@ from jinja2 import TemplateError
 from . import manifest, reuse, standby
 from .cache import Cache
 from .config import BuildConfig
-from .errors import RenderError, ValidationFailed
+from .errors import FilesError, RenderError, ValidationFailed
 from .issues import Report
 from .load import Datasets, load, read_tables
 from .model import Portal, build_model
 from .render import Asset, RenderedPage, opendata, render, render_communities
 from .site import add_files, publish, run_mkdocs, shells, stage_docs, staging
+from .site.output import check_output
 from .site.search import index_search
 from .stages import Stages
 from .units import Unit
@@ -33,7 +34,10 @@ from .validate import Validated, validate
 
 def check(config: BuildConfig, stage: Stages | None = None) -> Validated:
     """Load and validate every package; writes nothing but the checks kept for next time."""
-    return _check(config, stage or Stages())[2]
+    try:
+        return _check(config, stage or Stages())[2]
+    except OSError as exc:
+        raise FilesError.of(exc) from exc
 
 
 def model(config: BuildConfig) -> Portal:
@@ -56,7 +60,16 @@ def _check(config: BuildConfig, stage: Stages) -> tuple[Datasets, reuse.Plan, Va
 
 
 def build(config: BuildConfig, stage: Stages | None = None) -> Report:
-    stage = stage or Stages()
+    """Build the site into config.out, which is replaced only when everything succeeded,
+    and only if it may be (site/output.py)."""
+    check_output(config.out, config.project, config.datasets)
+    try:
+        return _build(config, stage or Stages())
+    except OSError as exc:  # a read-only, full or busy disk: the previous site stays
+        raise FilesError.of(exc) from exc
+
+
+def _build(config: BuildConfig, stage: Stages) -> Report:
     datasets, plan, validated = _check(config, stage)
     if not validated.report.valid:
         raise ValidationFailed(validated.report)

@@ -41,5 +41,21 @@ class SearchIndexError(SiteError):
     """Pagefind could not index the site."""
 
 
+class OutputRefused(PortalError):
+    """The output folder is one a build may not replace (site/output.py); a usage error."""
+
+    exit_code = 2
+
+
+class FilesError(PortalError):
+    """A file or folder could not be read or written (permissions, a full or read-only
+    disk); the message names it."""
+
+    @classmethod
+    def of(cls, exc: OSError) -> FilesError:
+        where = f": '{exc.filename}'" if exc.filename else ""
+        return cls(f"{exc.strerror or exc}{where}")
+
+
 class DemoError(PortalError):
     """The demo cannot be written as asked (the message says why)."""

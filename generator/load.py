@@ -13,6 +13,7 @@ import csv
 import hashlib
 import io
 import json
+import math
 from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -228,7 +229,7 @@ def read_descriptor(path: Path, issues: list[Issue], max_bytes: int = DEFAULT_MA
     if not _small_enough(path, where, issues, max_bytes):
         return None
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
+        data = strict_json(path.read_text(encoding="utf-8-sig"))
     except UnicodeDecodeError:
         issues.append(found.PACKAGE_DESCRIPTOR_INVALID(where, variant="encoding"))
         return None
@@ -236,10 +237,43 @@ def read_descriptor(path: Path, issues: list[Issue], max_bytes: int = DEFAULT_MA
         issues.append(found.PACKAGE_DESCRIPTOR_INVALID(where, line=exc.lineno, col=exc.colno,
                                                        error=exc.msg))
         return None
+    except NotJson as exc:
+        issues.append(found.PACKAGE_DESCRIPTOR_INVALID(where, variant="value", problem=exc))
+        return None
     if not isinstance(data, dict):
         issues.append(found.PACKAGE_DESCRIPTOR_INVALID(where, variant="object"))
         return None
     return data
+
+
+class NotJson(ValueError):
+    """Text json accepts that is not JSON, or not numbers a descriptor can hold."""
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise NotJson(f"the number {text} is too large")
+    return value
+
+
+def _not_json(name: str) -> float:
+    raise NotJson(f"{name} is not a number in JSON; write the number, or leave it out")
+
+
+def _whole(text: str) -> int:
+    if len(text.lstrip("-")) > 18:
+        raise NotJson(f"the number {text[:20]}… is too large")
+    return int(text)
+
+
+def strict_json(text: str) -> Any:
+    """JSON as the standard says: no NaN or Infinity, only finite numbers, and not nested
+    so deep that reading it would exhaust the stack."""
+    try:
+        return json.loads(text, parse_constant=_not_json, parse_float=_finite, parse_int=_whole)
+    except RecursionError as exc:
+        raise NotJson("it is nested too deeply") from exc
 
 
 def resource_paths(package: Package, issues: list[Issue]) -> Iterator[tuple[str, Path]]:

@@ -88,6 +88,17 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
+def previous_site(site: Path) -> dict[str, str]:
+    """A site an earlier build published (it has the portal's manifest), to be replaced."""
+    (site / "communities").mkdir(parents=True)
+    (site / "index.html").write_text("<p>previous site</p>", encoding="utf-8")
+    (site / "communities" / "index.html").write_text("<p>old list</p>", encoding="utf-8")
+    (site / "manifest.json").write_text(
+        '{"build_date": "2020-01-01", "data": {}, "data_version": "0", "site": {}}\n',
+        encoding="utf-8")
+    return tree_digest(site)
+
+
 def build_into(project: Path, datasets: Path, out: Path) -> Result:
     import os
 

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .conftest import TESTS, compose, run, tree_digest
+from .conftest import TESTS, compose, previous_site, run, tree_digest
 
 PRECISION = TESTS / "cases" / "ledger-amount-precision"
 MESSAGE = ('datasets/communities/demo/ledger.csv:3: amount: "3000.345" has more than 2 decimals '
@@ -57,7 +57,7 @@ def test_github_report_annotates_the_data_file_line(workdir: Path) -> None:
 
 def test_successful_build_replaces_the_previous_site(workdir: Path) -> None:
     compose(workdir)
-    (workdir / "site").mkdir()
+    previous_site(workdir / "site")
     (workdir / "site" / "stale.html").write_text("old", encoding="utf-8")
     result = run("build", "--datasets", "datasets", "--out", "site")
     assert result.exit_code == 0, result.output
@@ -73,9 +73,7 @@ def test_failure_in_the_mkdocs_stage_leaves_the_previous_site(workdir: Path) -> 
     (workdir / "content" / "broken.md").write_text("# 坏链接\n\n[缺失](missing.md)\n",
                                                    encoding="utf-8")
     site = workdir / "site"
-    site.mkdir()
-    (site / "index.html").write_text("previous", encoding="utf-8")
-    before = tree_digest(site)
+    before = previous_site(site)
     result = run("build", "--datasets", "datasets", "--out", "site")
     assert result.exit_code == 1
     assert "contains a link 'missing.md'" in result.output

@@ -22,9 +22,19 @@ from .conftest import MINIMAL
 FUZZ = settings(max_examples=40, deadline=None, derandomize=True,
                 suppress_health_check=[HealthCheck.function_scoped_fixture,
                                        HealthCheck.too_slow])
+# Every table of every package kind.
 TABLES = {"communities/demo/ledger.csv": "ledger", "communities/demo/budget.csv": "budget",
-          "foundation/donations.csv": "donations", "protection-fund/steps.csv": "steps",
-          "standards/standards.csv": "standards", "codelists/categories.csv": "categories"}
+          "communities/demo/resolutions.csv": "resolutions",
+          "communities/demo/collection.csv": "collection",
+          "communities/demo/statements.csv": "statements",
+          "foundation/projects.csv": "foundation-projects",
+          "foundation/donations.csv": "donations",
+          "foundation/disbursements.csv": "disbursements",
+          "protection-fund/projects.csv": "protection-projects",
+          "protection-fund/steps.csv": "steps", "standards/standards.csv": "standards",
+          "codelists/categories.csv": "categories", "codelists/communities.csv": "communities",
+          "codelists/project-categories.csv": "project-categories",
+          "codelists/standard-categories.csv": "standard-categories"}
 DESCRIPTORS = ("communities/demo/datapackage.json", "foundation/datapackage.json",
                "protection-fund/datapackage.json", "standards/datapackage.json")
 
@@ -32,6 +42,7 @@ DESCRIPTORS = ("communities/demo/datapackage.json", "foundation/datapackage.json
 TRICKY = st.sampled_from([
     "", " ", "2024/3/5", "2024年3月5日", "45356", "1,234.00", "１２３４", "¥12", "12.345", "-0",
     "1e308", "NaN", "inf", "0x10", "٣", "\u200b", "\u202e", "\x00", "\r", "\n", '"', '""',
+    "2023-3-5", "Infinity", "-Infinity", "1_000", ".5", "100.", "1e3", "9" * 40, "0.1e-400",
     "x" * 6000,
     "=1+1", "@A1", "<script>", "{{ 7*7 }}", "../../etc/passwd", "vouchers/../../x.png",
     "vouchers/", "C:\\x.png", "13800138000", "11010519491231002X", "🏠", "D-001", "fee",
@@ -111,10 +122,13 @@ JSON = st.recursive(
 def test_any_descriptor_gives_a_report(scratch: Path, path: str, data: st.DataObject) -> None:
     datasets = fresh(scratch)
     descriptor = json.loads((datasets / path).read_text(encoding="utf-8"))
-    if data.draw(st.booleans()):  # replace one property of the real descriptor
-        key = data.draw(st.sampled_from(sorted(descriptor)))
-        descriptor[key] = data.draw(JSON)
-        text = json.dumps(descriptor, ensure_ascii=False)
+    where = data.draw(st.sampled_from(["property", "nested", "file"]))
+    block = descriptor.get("community") if isinstance(descriptor.get("community"), dict) \
+        else descriptor
+    if where != "file":  # replace one property of the real descriptor, or of its block
+        target = block if where == "nested" else descriptor
+        target[data.draw(st.sampled_from(sorted(target)))] = data.draw(JSON)
+        text = json.dumps(descriptor, ensure_ascii=False)  # NaN and Infinity as json writes them
     else:  # or the whole file
         text = json.dumps(data.draw(JSON), ensure_ascii=False)
     (datasets / path).write_text(text, encoding="utf-8")

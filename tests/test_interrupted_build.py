@@ -24,6 +24,7 @@ from generator.__main__ import cli
 from generator.errors import SearchIndexError
 
 from .conftest import compose, run, tree_digest
+from .conftest import previous_site as earlier_site
 
 NEW_TITLE = "示范小区（更名）"
 Ready = Callable[[list[Path], float], bool]  # (its scratch folders, seconds) -> kill now
@@ -134,11 +135,7 @@ def test_a_build_killed_at_any_moment_leaves_the_previous_site(
 
 
 def previous_site(project: Path) -> dict[str, str]:
-    site = project / "site"
-    (site / "communities").mkdir(parents=True)
-    (site / "index.html").write_text("<p>previous site</p>", encoding="utf-8")
-    (site / "communities" / "index.html").write_text("<p>old list</p>", encoding="utf-8")
-    return tree_digest(site)
+    return earlier_site(project / "site")
 
 
 def build_catching() -> Result:

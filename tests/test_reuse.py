@@ -4,6 +4,7 @@ what changed, and always gives the bytes of a clean build."""
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import shutil
 from collections.abc import Callable
@@ -83,11 +84,14 @@ def test_a_kept_page_damaged_by_hand_is_made_again(workdir: Path) -> None:
     same_as_clean(workdir)
 
 
-def test_without_a_previous_manifest_nothing_is_kept(workdir: Path) -> None:
+def test_a_previous_manifest_that_lists_nothing_keeps_nothing(workdir: Path) -> None:
     compose(workdir)
     build("site")
     before = inode(workdir, PAGE.format("demo"))
-    (workdir / "site/manifest.json").unlink()
+    recorded = workdir / "site/manifest.json"
+    body = json.loads(recorded.read_text(encoding="utf-8"))
+    recorded.unlink()  # a new file: the standby's hard link keeps the old one
+    recorded.write_text(json.dumps({**body, "site": {}}), encoding="utf-8")
     build("site")
     assert inode(workdir, PAGE.format("demo")) != before
     same_as_clean(workdir)

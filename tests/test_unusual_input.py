@@ -4,10 +4,12 @@ declared by a package pass the personal-data check."""
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
 
+from generator import schemas
 from generator.validate.text import id_card_valid, luhn_valid, mask, personal_numbers
 
 from .conftest import compose, run
@@ -118,3 +120,34 @@ def test_checksums_and_masks_follow_the_standards() -> None:
     assert id_card_valid("11010519491231002X") and not id_card_valid("110105194912310021")
     assert luhn_valid("79927398713") and not luhn_valid("79927398710")
     assert mask("13800138000") == "138******00"
+
+
+DATE_COLUMNS = [(f"{folder}/{name}.csv", table, field["name"])
+                for folder, name, table in (
+                    ("communities/demo", "ledger", "ledger"),
+                    ("communities/demo", "resolutions", "resolutions"),
+                    ("foundation", "projects", "foundation-projects"),
+                    ("foundation", "donations", "donations"),
+                    ("foundation", "disbursements", "disbursements"),
+                    ("protection-fund", "steps", "steps"),
+                    ("standards", "standards", "standards"))
+                for field in schemas.descriptor(table)["fields"] if field["type"] == "date"]
+
+
+@pytest.mark.parametrize(("path", "table", "column"), DATE_COLUMNS,
+                         ids=[f"{t}.{c}" for _, t, c in DATE_COLUMNS])
+def test_a_date_as_excel_writes_it_is_reported_with_the_date_to_write(
+        path: str, table: str, column: str, workdir: Path) -> None:
+    datasets = compose(workdir)
+    with (datasets / path).open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    at = rows[0].index(column)
+    rows[1][at] = "2020-3-5"  # 2020-03-05 as Excel writes it
+    with (datasets / path).open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+    result = run("validate", "--datasets", "datasets")
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    assert reported(result.output, "error") == [
+        f'datasets/{path}:1: {column}: "2020-3-5" is not a date written as YYYY-MM-DD; '
+        "write 2020-03-05 [schema-type-error]"]

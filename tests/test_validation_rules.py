@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import TESTS, compose, compose_case, run, tree_digest
+from .conftest import TESTS, compose, compose_case, previous_site, run, tree_digest
 
 CASES = sorted(p for p in (TESTS / "cases").iterdir() if p.is_dir())
 FINDINGS = sorted(p for p in (TESTS / "findings").iterdir() if p.is_dir())
@@ -44,10 +44,7 @@ def test_broken_package_is_rejected_with_exact_location(case: Path, workdir: Pat
 def test_broken_package_leaves_previous_site_untouched(case: Path, workdir: Path) -> None:
     _, args = compose_case(workdir, case)
     site = workdir / "site"
-    (site / "communities").mkdir(parents=True)
-    (site / "index.html").write_text("<p>previous site</p>", encoding="utf-8")
-    (site / "communities" / "index.html").write_text("<p>old list</p>", encoding="utf-8")
-    before = tree_digest(site)
+    before = previous_site(site)
     result = run("build", "--datasets", "datasets", "--out", "site", *args)
     assert result.exit_code == 1
     assert "nothing was written; 'site' is unchanged" in result.output

@@ -10,7 +10,10 @@ SCHEMA_TYPE_ERROR = IssueType(
     "日期写成 2024-03-05，金额只写数字（不带千分位、货币符号）。",
     '"{value}" is not {expected}',
     (("full-width", '"{value}" has full-width or other non-ASCII characters; write it with '
-                    "half-width digits 0-9, e.g. 1200.50 or 2024-03-05"),))
+                    "half-width digits 0-9, e.g. 1200.50 or 2024-03-05"),
+     ("date-fix", '"{value}" is not a date written as YYYY-MM-DD; write {fixed}'),
+     ("too-long", '"{value}" has more digits than a figure here can have ({digits} before the '
+                  "decimal point at most); check the value")))
 SCHEMA_CONSTRAINT_ERROR = IssueType(
     "schema-constraint-error", "error", "值不符合约束", "A value breaks a constraint",
     "按数据字典中的约束修改该值。",

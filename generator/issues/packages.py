@@ -12,7 +12,8 @@ PACKAGE_DESCRIPTOR_INVALID = IssueType(
     "用文本编辑器打开该文件，按提示的行列修正 JSON 语法。",
     "invalid JSON at line {line}, column {col}: {error}",
     (("encoding", "the file is not UTF-8 text"),
-     ("object", "the descriptor must be a JSON object")))
+     ("object", "the descriptor must be a JSON object"),
+     ("value", "the descriptor cannot be read: {problem}")))
 PACKAGE_DESCRIPTOR_MISSING = IssueType(
     "package-descriptor-missing", "error", "缺少 datapackage.json",
     "The descriptor datapackage.json is missing",

@@ -4,6 +4,7 @@ Table Schemas (run by frictionless), with frictionless' errors turned into porta
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from pathlib import Path
@@ -111,28 +112,53 @@ def _schema(name: str) -> Schema:
 
 
 def check_rows(table: Table) -> Iterator[Issue]:
+    """Each typed cell as written (one strict form per type), then what frictionless finds;
+    a cell already reported for its form is not reported again."""
+    written = list(_forms(table, schemas.descriptor(table.schema)))
+    yield from written
+    seen: set[tuple[int | None, str | None]] = {(i.row, i.field) for i in written}
     data = [list(table.header), *(list(r) for r in table.rows)]
     report = Resource(data=data, schema=_schema(table.schema)).validate()
-    seen: set[tuple[int | None, str | None]] = set()
     for task in report.tasks:
         for error in task.errors:
             issue = convert(table, error, seen)
             if issue is not None:
                 yield issue
-    if report.valid:
-        yield from _full_width(table, schemas.descriptor(table.schema))
 
 
-def _full_width(table: Table, descriptor: dict[str, Any]) -> Iterator[Issue]:
-    """Python reads １２００ as 1200, so frictionless accepts it; other tools reading the
-    downloaded CSV do not. Numbers and dates must be plain ASCII."""
-    typed = [(i, f["name"]) for i, f in enumerate(descriptor["fields"])
-             if f["type"] in ("number", "integer", "date", "year")]
+# The one form each type is written in: plain ASCII digits, a point before the decimals,
+# at most 12 digits before it (a trillion yuan) or 9 in a count; dates as YYYY-MM-DD.
+# frictionless and Python also read 1e3, 1_000, .5, 100., Infinity or １２００, which other
+# tools reading the downloaded CSV do not, and which the figures cannot hold.
+FORMS = {"number": re.compile(r"-?\d{1,12}(?:\.\d+)?", re.ASCII),
+         "integer": re.compile(r"-?\d{1,9}", re.ASCII),
+         "date": re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)}
+LONG = re.compile(r"-?\d+(?:\.\d+)?", re.ASCII)
+LOOSE_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII)
+
+
+def _forms(table: Table, descriptor: dict[str, Any]) -> Iterator[Issue]:
+    typed = [(i, f["name"], f["type"]) for i, f in enumerate(descriptor["fields"])
+             if f["type"] in FORMS]
     for row, values in enumerate(table.rows, start=1):
-        for i, name in typed:
-            if i < len(values) and not values[i].isascii():
-                yield found.SCHEMA_TYPE_ERROR(table.where, row, name, variant="full-width",
-                                              value=values[i])
+        for i, name, kind in typed:
+            value = values[i] if i < len(values) else ""
+            if value and not FORMS[kind].fullmatch(value):
+                yield _form_issue(table, row, name, kind, value)
+
+
+def _form_issue(table: Table, row: int, name: str, kind: str, value: str) -> Issue:
+    where = table.where
+    if not value.isascii() and FORMS[kind].fullmatch(unicodedata.normalize("NFKC", value)):
+        return found.SCHEMA_TYPE_ERROR(where, row, name, variant="full-width", value=value)
+    if kind == "date" and (loose := LOOSE_DATE.fullmatch(value)):
+        year, month, day = loose.groups()
+        return found.SCHEMA_TYPE_ERROR(where, row, name, variant="date-fix", value=value,
+                                       fixed=f"{year}-{int(month):02d}-{int(day):02d}")
+    if kind != "date" and LONG.fullmatch(value):
+        return found.SCHEMA_TYPE_ERROR(where, row, name, variant="too-long", value=value,
+                                       digits=12 if kind == "number" else 9)
+    return found.SCHEMA_TYPE_ERROR(where, row, name, value=value, expected=TYPE_HINTS[kind])
 
 
 def convert(table: Table, error: fl_errors.Error,
@@ -143,6 +169,8 @@ def convert(table: Table, error: fl_errors.Error,
     field = getattr(error, "field_name", None) or None
     cell = getattr(error, "cell", None)
     key = (row, field)
+    if key in seen and isinstance(error, fl_errors.CellError):
+        return None  # the cell's form was reported already
     if isinstance(error, fl_errors.MissingCellError):
         seen.add(key)
         return found.SCHEMA_MISSING_CELL(table.where, row, field)
