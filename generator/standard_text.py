@@ -6,6 +6,7 @@ and by the render stage (to show the text), so both see the same HTML.
 
 from __future__ import annotations
 
+import html as html_module
 import re
 import xml.etree.ElementTree as etree
 from collections import Counter
@@ -21,86 +22,84 @@ from markdown.treeprocessors import Treeprocessor
 CLAUSE = re.compile(r"^(\d+(?:\.\d+)*)\s+")
 APPENDIX = re.compile(r"^附\s*录\s*([A-Z])")
 DASHES = "—–-"
+# What a standard's text may hold, and nothing a text could use to reach the page's own
+# elements or scripts: no id, class, style, name or event attribute, no form, image,
+# frame or embedded content. The portal adds its own ids after sanitising (_anchors).
 TAGS = {"h2", "h3", "h4", "h5", "h6", "p", "ul", "ol", "li", "blockquote", "strong", "em",
         "b", "i", "u", "mark", "small", "code", "pre", "a", "br", "hr", "table", "thead", "tbody",
         "tr", "th", "td", "sup", "sub", "dl", "dt", "dd", "del"}
-ATTRIBUTES = {"*": {"id"}, "a": {"href", "class"}, "th": {"align"}, "td": {"align"},
-              "p": {"class"}, "ol": {"start"}}
+ATTRIBUTES = {"a": {"href"}, "th": {"align"}, "td": {"align"}, "ol": {"start"}}
 
 
 @dataclass(frozen=True)
 class Rendered:
-    html: str  # sanitised
-    toc: tuple[tuple[int, str, str], ...]  # (level, id, title) of h2 and h3
+    html: str  # sanitised, with the portal's anchors
     removed: tuple[str, ...]  # what the sanitiser took out, for the maintainer
 
 
-class _ClauseIds(Treeprocessor):
-    """Give numbered clauses stable ids (c4.1.1) and make their numbers links to them."""
+class _NoTitle(Treeprocessor):
+    """The page shows the standard's code and title itself: a text's own h1 goes."""
 
     def run(self, root: etree.Element) -> None:
-        for title in root.findall("h1"):  # the page shows code and title itself
+        for title in root.findall("h1"):
             root.remove(title)
-        for element in root.iter():
-            text = (element.text or "").strip()
-            if element.tag in ("h2", "h3", "h4", "h5", "h6"):
-                self._heading(element, text)
-            elif element.tag == "p" and CLAUSE.match(text):
-                self._paragraph(element, text)
-
-    @staticmethod
-    def _heading(element: etree.Element, text: str) -> None:
-        clause, appendix = CLAUSE.match(text), APPENDIX.match(text)
-        if clause:
-            element.set("id", "c" + clause.group(1))
-        elif appendix:
-            element.set("id", "appendix-" + appendix.group(1).lower())
-
-    @staticmethod
-    def _paragraph(element: etree.Element, text: str) -> None:
-        match = CLAUSE.match(text)
-        assert match is not None
-        anchor = "c" + match.group(1)
-        element.set("id", anchor)
-        element.set("class", "xy-clause")
-        link = etree.Element("a", {"href": "#" + anchor, "class": "xy-clause-no"})
-        link.text = match.group(1)
-        link.tail = " " + text[match.end():]
-        element.text = ""
-        element.insert(0, link)
 
 
-class _Clauses(Extension):
+class _Text(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
-        md.treeprocessors.register(_ClauseIds(md), "xinyi_clauses", 10)
+        md.treeprocessors.register(_NoTitle(md), "xinyi_no_title", 10)
 
 
 def render(text: str) -> Rendered:
-    md = markdown.Markdown(extensions=[
-        "tables", "sane_lists", _Clauses(),
-        "toc",
-    ], extension_configs={"tables": {"use_align_attribute": True},
-                          "toc": {"slugify": _slug}})
+    """Markdown (no extension that reads files), sanitised with a strict allow-list; then
+    the portal's anchors: clause ids (c4.1.1) with their numbers as links, and an id for
+    every other heading made from its words, prefixed so that no text can name an element
+    of the theme or of the portal's scripts."""
+    md = markdown.Markdown(extensions=["tables", "sane_lists", _Text()],
+                           extension_configs={"tables": {"use_align_attribute": True}})
     raw = md.convert(text)
     clean = nh3.clean(raw, tags=TAGS, attributes=ATTRIBUTES,
                       url_schemes={"http", "https", "mailto"}, link_rel=None)
-    tokens = getattr(md, "toc_tokens", [])
-    toc = tuple((int(str(t["level"])), str(t["id"]), str(t["name"])) for t in _flatten(tokens)
-                if t["level"] in (2, 3))
-    return Rendered(clean, toc, tuple(sorted(_inventory(raw) - _inventory(clean))))
+    return Rendered(_anchors(clean), tuple(sorted(_inventory(raw) - _inventory(clean))))
 
 
-def _slug(value: str, separator: str) -> str:
-    # No double quote, per cent sign or backslash in an id: the theme's scripts find the
-    # heading of a contents link with decodeURIComponent and a [id="…"] selector, which
-    # throw on them (a heading such as 占比 50% stopped the contents following the page).
-    return re.sub(r"[\s]+", separator, re.sub(r'["%\\]', "", value.strip().lower()))
+_HEADING = re.compile(r"<(h[2-6])>(.*?)</\1>", re.S)
+_CLAUSE_P = re.compile(r"<p>(\d+(?:\.\d+)*)\s+")
+_TAG = re.compile(r"<[^>]+>")
 
 
-def _flatten(tokens: Iterable[dict[str, object]]) -> Iterable[dict[str, object]]:
-    for token in tokens:
-        yield token
-        yield from _flatten(token["children"])  # type: ignore[arg-type]
+def _anchors(html: str) -> str:
+    used: set[str] = set()
+
+    def heading(match: re.Match[str]) -> str:
+        tag, inner = match.groups()
+        text = html_module.unescape(_TAG.sub("", inner)).strip()
+        clause, appendix = CLAUSE.match(text), APPENDIX.match(text)
+        anchor = "c" + clause.group(1) if clause else \
+            "appendix-" + appendix.group(1).lower() if appendix else _unique(_slug(text), used)
+        used.add(anchor)
+        return f'<{tag} id="{anchor}">{inner}</{tag}>'
+
+    def clause(match: re.Match[str]) -> str:
+        number = match.group(1)
+        return (f'<p class="xy-clause" id="c{number}"><a class="xy-clause-no" '
+                f'href="#c{number}">{number}</a> ')
+
+    return _CLAUSE_P.sub(clause, _HEADING.sub(heading, html))
+
+
+def _slug(value: str) -> str:
+    """A heading's words as an id: letters and digits of any script, joined by hyphens,
+    after the prefix s- (the theme's and the scripts' ids never start with it)."""
+    words = re.findall(r"\w+", value.lower())
+    return "s-" + "-".join(words) if words else "s"
+
+
+def _unique(anchor: str, used: set[str]) -> str:
+    found, n = anchor, 1
+    while found in used:
+        found, n = f"{anchor}-{n}", n + 1
+    return found
 
 
 class _Inventory(HTMLParser):

@@ -431,6 +431,17 @@ REFUSED = {
     "[点我](javascript:window.__pwned=1)": '<a href "javascript:window.__pwned=1">',
     "![x](http://evil.example/x.png)": '<img src "http://evil.example/x.png">',
     "<iframe src=//evil.example>": '<iframe src "//evil.example">',
+    # Attributes that would reach the page's own elements and scripts: an id replacing the
+    # interface dictionary, the voucher class that opens the lightbox on a click.
+    '<p id="xy-text">{}</p>': "<p id>",
+    '<a class="xy-voucher" href="https://x.example/a.png">凭证</a>': "<a class>",
+    '<span style="position:fixed;inset:0">遮盖</span>': "<span style>",
+    '<form action="https://evil.example/"><input name="q"><button>提交</button></form>':
+        "<form>",
+    '<a name="top" title="x" target="_blank" href="https://x.example/">链接</a>': "<a name>",
+    '<details open ontoggle="window.__pwned=1"><summary>展开</summary></details>':
+        "<details ontoggle>",
+    '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>': "<svg>",
 }
 
 

@@ -7,7 +7,8 @@
   var dictionary = null;
   window.xinyiT = function (text, values) {
     if (dictionary === null) {
-      var source = document.getElementById("xy-text");
+      // A script element: a standard's text can make headings with ids, never a script.
+      var source = document.querySelector('script#xy-text[type="application/json"]');
       try { dictionary = source ? JSON.parse(source.textContent) : {}; } catch (e) { dictionary = {}; }
     }
     var out = dictionary[text] || text;
@@ -33,7 +34,7 @@
   // the whole table shows.
   function tableFilters() {
     document.querySelectorAll("form.xy-table-filter").forEach(function (form) {
-      var table = document.getElementById(form.getAttribute("data-filter-table"));
+      var table = document.querySelector("table#" + CSS.escape(form.getAttribute("data-filter-table")));
       if (!table) return;
       form.hidden = false;
       var rows = Array.prototype.slice.call(table.tBodies[0].rows)
