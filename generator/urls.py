@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import PurePosixPath
+from urllib.parse import quote, unquote
 
 from .domain import slug
 
@@ -117,20 +118,32 @@ def publishing_guide() -> str:
 def community_file(community_id: str, inside: str) -> str:
     """A voucher or document, at its path inside the package (vouchers/…, documents/…): the
     ledger's voucher column, downloaded with the open data, names it the same way."""
-    return f"{community(community_id)}{inside}"
+    return f"{community(community_id)}{_encoded(inside)}"
 
 
 def foundation_file(inside: str) -> str:
-    return f"{foundation()}{inside}"
+    return f"{foundation()}{_encoded(inside)}"
 
 
 def protection_file(inside: str) -> str:
-    return f"{protection()}{inside}"
+    return f"{protection()}{_encoded(inside)}"
 
 
 def standards_file(inside: str) -> str:
     """A standard's text or PDF where the catalogue's body and pdf columns say."""
-    return f"{standards()}{inside}"
+    return f"{standards()}{_encoded(inside)}"
+
+
+def _encoded(inside: str) -> str:
+    """A package file's path as a link carries it: percent-encoded from the path validation
+    checked (names are letters, digits, _ - and ., so this changes only other scripts'
+    letters), so that the link opens that file and no other."""
+    return quote(inside, safe="/")
+
+
+def file_path(address: str) -> str:
+    """Where a file linked at ``address`` is written in the site: the path decoded."""
+    return unquote(address)
 
 
 def standard_text(code: str) -> str:
@@ -284,7 +297,7 @@ class MonthLinks:
         return f"{self.ledger}{month_}/#{entry_id}"
 
     def file(self, inside: str) -> str:
-        return f"{self.package}{inside}"
+        return f"{self.package}{_encoded(inside)}"
 
 
 def month_links(community_id: str, month_: str) -> MonthLinks:

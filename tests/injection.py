@@ -35,8 +35,10 @@ PAYLOAD = " ".join(PAYLOADS)
 # Keywords are split at ";": no entity (its ";" would split it), and a second keyword.
 KEYWORD = " ".join(p for p in PAYLOADS if ";" not in p)
 KEYWORDS = KEYWORD + ";第二个关键词"
-# File names are text too, though they cannot hold a "/".
-FILE_NAME = "注入 \"'><img src=x onerror=window.__pwned=1>"
+# File names are limited to letters, digits, _ - and . (validate/files.py: a name with a
+# quote, "<", "%", "?" or "#" is refused, tests/cases/ledger-voucher-name-unsafe); letters
+# of another script are percent-encoded in links.
+FILE_NAME = "注入-凭证_第1号"
 
 # Columns that hold ids, codes, references or file paths: valid by construction, never text.
 NOT_TEXT = {"category", "parent", "project_id", "communities", "community", "voucher",
@@ -127,12 +129,12 @@ class Hostile:
                                              record[column], pages, shown, data))
 
     def rename(self, path: str, key: tuple[str, str], column: str, page: str) -> None:
-        """Give the file a row names (a voucher, document, report or PDF) a hostile name."""
+        """Give the file a row names (a voucher, document, report or PDF) a name in Chinese."""
         package = (self.root / path).parent
         with Csv(self.root / path) as records:
             record = next(r for r in records if r[key[0]] == key[1])
             old = Path(record[column])
-            record[column] = new = f"{old.parent}/{old.stem} {FILE_NAME}{old.suffix}"
+            record[column] = new = f"{old.parent}/{old.stem}-{FILE_NAME}{old.suffix}"
             (package / old).rename(package / new)
         folder = package.relative_to(self.root).as_posix()
         self.links.append(Link(page, f"{folder}/{new}"))

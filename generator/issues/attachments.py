@@ -11,7 +11,10 @@ from .issue import IssueType
 UNSAFE = '"{value}" must be a relative path inside {folder}/ without ".."'
 UNSAFE_VARIANTS = (("outside", '"{value}" must be a path under {folder}/, e.g. {folder}/file.pdf'),
                    ("link", '"{value}" goes through a symbolic link ({part}); use a real file'),
-                   ("special", '"{value}" is not a regular file'))
+                   ("special", '"{value}" is not a regular file'),
+                   ("name", '"{value}" has a character a web address cannot carry as it is, in '
+                            '"{part}"; name files and folders with letters, digits, _ - and . '
+                            "only (a space can be a hyphen)"))
 WRONG_TYPE = '"{value}" has the extension "{suffix}"; allowed: {allowed}'
 WRONG_TYPE_VARIANTS = (("content", '"{value}" does not contain {what}; its content does not '
                                    "match its extension"),)

@@ -153,8 +153,9 @@ class Writer:
         self.pages.append(RenderedPage(address, "", text, file=True))
 
     def copy(self, source: Path, address: str) -> None:
-        """A package's file (voucher, document, standard text), published as it is."""
-        self.assets.append(Asset(source, address))
+        """A package's file (voucher, document, standard text), published as it is at the
+        path its (percent-encoded) address leads to."""
+        self.assets.append(Asset(source, urls.file_path(address)))
 
     def write(self, address: str, data: bytes) -> None:
         """Bytes made here (open data, redirects), written into the site as they are."""

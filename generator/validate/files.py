@@ -3,11 +3,17 @@ checked to be a regular file inside its package folder, of an allowed type."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path, PurePosixPath
 
 ALLOWED = {".jpg": "jpeg", ".jpeg": "jpeg", ".png": "png", ".webp": "webp", ".pdf": "pdf"}
 PDF = {".pdf": "pdf"}
 MARKDOWN = {".md": "markdown"}
+
+# A folder or file name a web address carries as it is: letters and digits of any script,
+# "_", "-" and "."; not starting with a dot. A "%", "?", "#", a space or a quote in a name
+# would make its link open another file than the one checked, or none.
+SAFE_NAME = re.compile(r"\w[\w.-]*")
 
 # First bytes of each allowed format: a .jpg that is really an HTML page must not
 # be published as a voucher.
@@ -32,6 +38,9 @@ def check_file(package_dir: Path, value: str, folder: str,
         return "unsafe", "", named
     if not pure.parts or pure.parts[0] != folder or len(pure.parts) < 2:
         return "unsafe", "outside", named
+    for part in pure.parts:
+        if not SAFE_NAME.fullmatch(part):
+            return "unsafe", "name", {"value": value, "part": part}
     kind = allowed.get(pure.suffix.lower())
     if kind is None:
         names = ", ".join(sorted({k.lstrip(".") for k in allowed}))
