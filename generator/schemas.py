@@ -33,6 +33,11 @@ def descriptor(table: str) -> dict[str, Any]:
     return data
 
 
+def multiline(table: str) -> frozenset[str]:
+    """Columns of free text that may run over several lines ("x-multiline" in the schema)."""
+    return frozenset(f["name"] for f in descriptor(table)["fields"] if f.get("x-multiline"))
+
+
 def columns(table: str) -> tuple[str, ...]:
     return tuple(f["name"] for f in descriptor(table)["fields"])
 

@@ -37,7 +37,7 @@ _LISTED: tuple[IssueType, ...] = (
     packages.PACKAGE_SCHEMA_DIFFERS, packages.FILE_MISSING, packages.FILE_TOO_LARGE,
     packages.CSV_ENCODING, packages.CSV_EMPTY, packages.CSV_MALFORMED,
     packages.TABLE_HEADER_MISSING_COLUMN, packages.TABLE_HEADER_EXTRA_COLUMN,
-    packages.TABLE_HEADER_ORDER,
+    packages.TABLE_HEADER_ORDER, packages.COMMUNITY_TITLE_DUPLICATE,
     # structural checks (Table Schema, run by frictionless)
     cells.SCHEMA_TYPE_ERROR, cells.SCHEMA_CONSTRAINT_ERROR, cells.SCHEMA_REQUIRED,
     cells.SCHEMA_UNIQUE_ERROR, cells.SCHEMA_BLANK_ROW, cells.SCHEMA_EXTRA_CELL,
@@ -51,7 +51,7 @@ _LISTED: tuple[IssueType, ...] = (
     accounts.LEDGER_CORRECTS_UNKNOWN, accounts.LEDGER_CORRECTS_TWICE,
     # every text: public, so no personal numbers and nothing a spreadsheet would run
     cells.PERSONAL_ID_NUMBER, cells.PERSONAL_MOBILE_NUMBER, cells.PERSONAL_BANK_CARD,
-    cells.CELL_TOO_LONG, cells.CELL_FORMULA,
+    cells.CELL_TOO_LONG, cells.CELL_FORMULA, cells.CELL_HIDDEN_CHARACTER,
     # published entries: compared with the git history of the datasets
     packages.PUBLISHED_REF_UNKNOWN, accounts.LEDGER_ENTRY_CHANGED, accounts.LEDGER_ENTRY_DELETED,
     accounts.LEDGER_VOUCHER_CHANGED, accounts.BUDGET_LINE_DUPLICATE,

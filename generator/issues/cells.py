@@ -79,9 +79,15 @@ CELL_TOO_LONG = IssueType(
     "单元格只写简短的文字；长篇内容做成文件放入 documents/，在表中写文件路径。",
     "the text is {length:,} characters long, over the limit of {limit:,}; keep a cell to a "
     "short text and put long documents in documents/")
+CELL_HIDDEN_CHARACTER = IssueType(
+    "cell-hidden-character", "error", "文字含有看不见的字符", "The text holds a character that does not show",
+    "删除该字符：它在网页上看不见，却能颠倒周围文字的显示顺序，或让两段文字看起来一模一样。"
+    "通常是从网页、聊天软件或其他文件复制时带进来的；标题、名称和编号只能写一行。",
+    "the text holds {what} (U+{code:04X}) at character {position}; remove it: it does not show, "
+    "but can reverse or disguise the text around it")
 CELL_FORMULA = IssueType(
     "cell-formula", "error", "文字以 = + - @ 开头", "A text starts like a spreadsheet formula",
     "下载的 CSV 用 Excel 或 WPS 打开时，这样开头的单元格会被当作公式执行。"
     "改为以文字开头，例如把“-维修”写成“维修”。",
-    "the text starts with {start!r}, which Excel and WPS run as a formula when the "
+    "the text starts with {start}, which Excel and WPS run as a formula when the "
     "downloaded CSV is opened; begin the text with a word instead")

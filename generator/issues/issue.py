@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -40,7 +41,8 @@ class IssueType:
     def __call__(self, where: Where, row: int | None = None, column: str | None = None,
                  variant: str = "", **values: object) -> Issue:
         template = dict(self.variants)[variant] if variant else self.message
-        return Issue(self.code, template.format(**values), where.path, row, column,
+        shown = {k: visible(v) if isinstance(v, str) else v for k, v in values.items()}
+        return Issue(self.code, template.format(**shown), where.path, row, column,
                      where.package, where.resource, tuple(values.items()))
 
     @property
@@ -81,6 +83,18 @@ class Issue:
 
     def __str__(self) -> str:
         return f"{self.location()}: {self.message} [{self.code}]"
+
+
+# What does not show in a message: controls, direction marks, zero-width characters.
+_UNSEEN = re.compile("[\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e"
+                     "\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def visible(text: str) -> str:
+    """A value as a message may show it: every character that does not show written as its
+    code (\\u202e), so that a reversed or hidden text cannot disguise the message, break its
+    line, or hide what is wrong."""
+    return _UNSEEN.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def display_path(path: Path) -> str:

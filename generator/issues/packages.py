@@ -89,6 +89,10 @@ CODELIST_MISSING = IssueType(
     "codelist-missing", "error", "缺少代码表", "A code list is missing",
     "在 datasets/codelists/ 中放入该代码表（可复制示例数据的）。",
     "{what} need datasets/codelists/{name}.csv")
+COMMUNITY_TITLE_DUPLICATE = IssueType(
+    "community-title-duplicate", "error", "两个小区的名称相同", "Two communities share a title",
+    "给每个小区一个不同的名称（可加上街道或期数，例如“锦华花园二期”），居民才分得清。",
+    "the title {title!r} is also the title of {other}; residents could not tell them apart")
 PUBLISHED_REF_UNKNOWN = IssueType(
     "published-ref-unknown", "error", "找不到用来比对的已发布版本",
     "The published version to compare with cannot be found",

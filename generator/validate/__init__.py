@@ -50,6 +50,7 @@ def validate(datasets: Datasets, load_issues: Iterable[Issue], today: date,
     issues = list(load_issues)
     categories = _categories(datasets.codelists.get("categories"), tables, issues)
     checks = _communities(datasets, categories, today, units, tables)
+    issues += community.check_titles(datasets.communities)
     typed_communities = []
     for package in datasets.communities:
         issues.extend(checks[package.id].issues)

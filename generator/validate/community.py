@@ -3,8 +3,9 @@ published on the community's page."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 
 from .. import accounts
@@ -12,6 +13,8 @@ from ..domain import over_budget
 from ..issues import DOCUMENT, LEDGER_VOUCHER, Issue, Where, raises
 from ..issues import accounts as found
 from ..issues.cells import AMOUNT_PRECISION
+from ..issues.packages import COMMUNITY_TITLE_DUPLICATE
+from ..load import Package
 from ..records import Category, Community, Entry
 from . import common
 from .files import Problem
@@ -31,6 +34,23 @@ def check(c: Community, categories: Mapping[str, Category], today: date) -> Iter
     yield from check_resolutions(c)
     yield from check_collection(c)
     yield from check_statement_files(c)
+
+
+@raises(COMMUNITY_TITLE_DUPLICATE)
+def check_titles(packages: Iterable[Package]) -> Iterator[Issue]:
+    """Every community has a title of its own, as residents read it: the same words, in
+    whatever width, case or spacing, are the same title."""
+    seen: dict[str, str] = {}
+    for package in packages:
+        title = package.descriptor.get("title")
+        if not isinstance(title, str):
+            continue  # the descriptor's own check reports it
+        key = "".join(unicodedata.normalize("NFKC", title).casefold().split())
+        if key in seen:
+            yield COMMUNITY_TITLE_DUPLICATE(package.where, None, "title", title=title,
+                                            other=seen[key])
+        else:
+            seen[key] = package.id
 
 
 @raises(found.REMUNERATION_OVER_RATE, found.BUDGET_OVERRUN, found.BALANCE_MISMATCH)

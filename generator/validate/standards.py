@@ -9,10 +9,11 @@ from .. import standard_text
 from ..domain import slug
 from ..issues import STANDARD_BODY, STANDARD_PDF, Issue, Where, display_path, raises
 from ..issues import standards as found
+from ..issues.cells import CELL_HIDDEN_CHARACTER
 from ..records import Standard, Standards
 from .common import attached_file
 from .files import MARKDOWN, PDF
-from .text import PERSONAL, personal_issue, personal_numbers
+from .text import PERSONAL, hidden, personal_issue, personal_numbers
 
 
 @raises(found.STANDARD_CATEGORY_UNKNOWN, found.STANDARD_DATES_REVERSED, STANDARD_BODY,
@@ -64,7 +65,8 @@ def _slugs(s: Standards) -> Iterator[Issue]:
                                                 slug=slug(x.code))
 
 
-@raises(found.STANDARD_REFERENCE_UNKNOWN, *PERSONAL, found.STANDARD_BODY_UNSAFE_HTML)
+@raises(found.STANDARD_REFERENCE_UNKNOWN, *PERSONAL, CELL_HIDDEN_CHARACTER,
+        found.STANDARD_BODY_UNSAFE_HTML)
 def check_texts(s: Standards) -> Iterator[Issue]:
     """Run once every body file is known to be readable: citations and unsafe HTML."""
     catalogue = {standard_text.normalise(x.code) for x in s.standards}
@@ -78,6 +80,7 @@ def check_texts(s: Standards) -> Iterator[Issue]:
         for number, content in enumerate(text.splitlines(), start=1):
             for kind, masked in personal_numbers(content):
                 yield personal_issue(kind, masked, where, number, "text")
+            yield from hidden(content, where, number, "text", tabs=True)
         removed = standard_text.render(text).removed
         if removed:
             yield found.STANDARD_BODY_UNSAFE_HTML(where, _first_line(text, removed), code=x.code,

@@ -26,6 +26,7 @@ from .. import schemas
 from ..issues import Issue, IssueType, Where, raises
 from ..issues.cells import (
     CELL_FORMULA,
+    CELL_HIDDEN_CHARACTER,
     CELL_TOO_LONG,
     PERSONAL_BANK_CARD,
     PERSONAL_ID_NUMBER,
@@ -44,9 +45,21 @@ ID_CARD = re.compile(r"[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12
 MOBILE = re.compile(r"1[3-9]\d{9}")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 SEP = "\x00"
-# Where a problem may be: a cell starting like a formula, or a run of digits (half- or
-# full-width) long enough to be a personal number.
-SUSPECT = re.compile(r"\x00[=+\-@\t\r]|[0-9０-９](?:[ \-－]?[0-9０-９]){10,}")
+# Characters that do not show but change how the text around them reads or what it
+# matches: controls, direction marks and overrides, zero-width and other format characters
+# (the zero-width joiner of some emoji excepted). A line break only in a column of free
+# text over lines ("x-multiline"); no title, name, id or amount holds one.
+HIDDEN = ("\x01-\x08\t\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b\u200e\u200f"
+          "\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff")
+BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+LINE_BREAKS = "\n\r"
+# Where a problem may be: a cell starting like a formula, a run of digits (half- or
+# full-width) long enough to be a personal number, or a hidden character.
+SUSPECT = {multi: re.compile(r"\x00[=+\-@\t\r]|[0-9０-９](?:[ \-－]?[0-9０-９]){10,}"
+                             rf"|[{HIDDEN}{'' if multi else LINE_BREAKS}]")
+           for multi in (False, True)}
+HIDDEN_IN = {multi: re.compile(f"[{HIDDEN}{'' if multi else LINE_BREAKS}]")
+             for multi in (False, True)}
 MAX_CELL = 5000  # characters: a summary is a paragraph; anything longer is a pasted document
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 
@@ -106,41 +119,62 @@ def text_columns(table_schema: str) -> frozenset[str]:
                      if f["type"] == "string")
 
 
-@raises(CELL_TOO_LONG, CELL_FORMULA, *PERSONAL)
+@raises(CELL_TOO_LONG, CELL_FORMULA, CELL_HIDDEN_CHARACTER, *PERSONAL)
 def check_table(table: Table, allowed: frozenset[str] = frozenset()) -> Iterator[Issue]:
     """Run on a table whose header is right, so that columns are where the schema says.
     A column is searched as one string, in C: at a city's scale (millions of cells) a
     search per cell would take seconds; only the cells it finds are looked at one by one."""
     found: list[tuple[int, int, Issue]] = []
+    multiline = schemas.multiline(table.schema)
     for i, name in enumerate(table.header):
         if name in text_columns(table.schema):
             cells = [values[i] if i < len(values) else "" for values in table.rows]
-            found += ((row, i, issue) for row, issue in _column(table, name, cells, allowed))
+            found += ((row, i, issue) for row, issue in
+                      _column(table, name, cells, allowed, name in multiline))
     yield from (issue for _, _, issue in sorted(found, key=lambda f: f[:2]))
 
 
-def _column(table: Table, name: str, cells: list[str],
-            allowed: frozenset[str]) -> Iterator[tuple[int, Issue]]:
+def _column(table: Table, name: str, cells: list[str], allowed: frozenset[str],
+            multiline: bool) -> Iterator[tuple[int, Issue]]:
     joined = SEP + SEP.join(cells)  # csv refuses NUL, so no cell holds the separator
-    hits = [m.start() for m in SUSPECT.finditer(joined)]
+    hits = [m.start() for m in SUSPECT[multiline].finditer(joined)]
     starts = list(accumulate((len(c) + 1 for c in cells), initial=0)) if hits else []
     suspects = {bisect_right(starts, hit) - 1 for hit in hits}
     if any(len(cell) > MAX_CELL for cell in cells):
         suspects |= {r for r, cell in enumerate(cells) if len(cell) > MAX_CELL}
     for index in sorted(suspects):
         yield from ((index + 1, issue) for issue in
-                    _cell(table, index + 1, name, cells[index], allowed))
+                    _cell(table, index + 1, name, cells[index], allowed, multiline))
 
 
-def _cell(table: Table, row: int, name: str, cell: str,
-          allowed: frozenset[str]) -> Iterator[Issue]:
+def _cell(table: Table, row: int, name: str, cell: str, allowed: frozenset[str],
+          multiline: bool) -> Iterator[Issue]:
     if len(cell) > MAX_CELL:
         yield CELL_TOO_LONG(table.where, row, name, length=len(cell), limit=MAX_CELL)
         return
     if cell.startswith(FORMULA_START) and len(cell.strip()) > 1:
-        yield CELL_FORMULA(table.where, row, name, start=cell[0])
+        yield CELL_FORMULA(table.where, row, name, start=repr(cell[0]))
     for kind, masked in personal_numbers(cell, allowed):
         yield personal_issue(kind, masked, table.where, row, name)
+    yield from hidden(cell, table.where, row, name, multiline)
+
+
+def hidden(text: str, where: Where, row: int | None, field: str,
+           multiline: bool = False, tabs: bool = False) -> Iterator[Issue]:
+    """The first character of the text that does not show (a tab that starts a cell is the
+    formula check's; ``tabs``: Markdown, where a tab indents)."""
+    for match in HIDDEN_IN[multiline].finditer(text):
+        if match.group() == "\t" and (tabs or match.start() == 0):
+            continue
+        char = match.group()
+        what = ("a line break, which a one-line field cannot hold" if char in LINE_BREAKS
+                else "a tab" if char == "\t"
+                else "a direction mark or override" if char in BIDI
+                else "a control character" if unicodedata.category(char) == "Cc"
+                else "an invisible character")
+        yield CELL_HIDDEN_CHARACTER(where, row, field, what=what, code=ord(char),
+                                    position=match.start() + 1)
+        return
 
 
 def public_numbers(package: Package) -> frozenset[str]:
@@ -151,9 +185,15 @@ def public_numbers(package: Package) -> frozenset[str]:
                      for item in listed if isinstance(item, dict))
 
 
-@raises(*PERSONAL)
+# Descriptor properties of free text that may run over several lines.
+MULTILINE_PROPERTIES = ("description", "context")
+
+
+@raises(*PERSONAL, CELL_HIDDEN_CHARACTER)
 def check_descriptor(package: Package, allowed: frozenset[str]) -> Iterator[Issue]:
     for at, text in _texts(package.descriptor):
+        yield from hidden(text, package.where, None, at,
+                          at.rsplit(".", 1)[-1] in MULTILINE_PROPERTIES)
         if at.startswith("public_numbers"):
             continue
         for kind, masked in personal_numbers(text, allowed):
