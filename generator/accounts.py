@@ -4,12 +4,12 @@ and the figure shown beside it are computed the same way."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 
 from .domain import REMUNERATION
-from .records import BudgetLine, Entry
+from .records import BudgetLine, Category, Entry
 
 ZERO = Decimal("0.00")
 
@@ -54,6 +54,19 @@ def balances_at(opening: Decimal, entries: Iterable[Entry],
     return found
 
 
+def month_ends(entries: Sequence[Entry]) -> list[date]:
+    """The last day of every month from the ledger's first entry to its last."""
+    if not entries:
+        return []
+    first, last = min(e.month for e in entries), max(e.month for e in entries)
+    year, mon = int(first[:4]), int(first[5:])
+    ends = []
+    while f"{year:04d}-{mon:02d}" <= last:
+        ends.append(month_end(f"{year:04d}-{mon:02d}"))
+        year, mon = year + mon // 12, mon % 12 + 1
+    return ends
+
+
 def month_end(month: str) -> date:
     year, mon = (int(x) for x in month.split("-"))
     first_next = date(year + mon // 12, mon % 12 + 1, 1)
@@ -78,10 +91,27 @@ def budget_by_category(
     return dict(sums)
 
 
-def remuneration_limit(entries: Iterable[Entry], rate: Decimal) -> tuple[Decimal, Decimal]:
-    """(remuneration taken, the most the agreed rate allows) over the given entries."""
+def remuneration_codes(categories: Mapping[str, Category]) -> frozenset[str]:
+    """The trustee's remuneration and every category under it in the chart of accounts (its
+    parent, or its parent's parent, …): remuneration booked under a sub-category is still
+    remuneration."""
+    def under(code: str) -> bool:
+        seen: set[str] = set()
+        while code and code not in seen:
+            if code == REMUNERATION:
+                return True
+            seen.add(code)
+            code = categories[code].parent if code in categories else ""
+        return False
+    return frozenset({REMUNERATION} | {code for code in categories if under(code)})
+
+
+def remuneration_limit(entries: Iterable[Entry], rate: Decimal,
+                       codes: Collection[str] = (REMUNERATION,)) -> tuple[Decimal, Decimal]:
+    """(remuneration taken, the most the agreed rate allows) over the given entries;
+    ``codes``: the categories that are remuneration (remuneration_codes)."""
     entries = list(entries)
     taken = sum((e.amount for e in entries
-                 if e.direction == "expense" and e.category == REMUNERATION), ZERO)
+                 if e.direction == "expense" and e.category in codes), ZERO)
     allowed = (total(entries, "income") * rate).quantize(Decimal("0.01"))
     return taken, allowed

@@ -49,6 +49,7 @@ _LISTED: tuple[IssueType, ...] = (
     accounts.LEDGER_DATE_FUTURE, accounts.LEDGER_VOUCHER_MISSING, LEDGER_VOUCHER.not_found,
     LEDGER_VOUCHER.unsafe, LEDGER_VOUCHER.type, accounts.LEDGER_BUDGET_LINE_UNKNOWN,
     accounts.LEDGER_CORRECTS_UNKNOWN, accounts.LEDGER_CORRECTS_TWICE,
+    accounts.LEDGER_CORRECTION_INVALID,
     # every text: public, so no personal numbers and nothing a spreadsheet would run
     cells.PERSONAL_ID_NUMBER, cells.PERSONAL_MOBILE_NUMBER, cells.PERSONAL_BANK_CARD,
     cells.CELL_TOO_LONG, cells.CELL_FORMULA, cells.CELL_HIDDEN_CHARACTER,
@@ -68,6 +69,7 @@ _LISTED: tuple[IssueType, ...] = (
     projects.STEP_VOTES_EXCEED_PARTICIPANTS,
     # findings: published on the community's page
     accounts.REMUNERATION_OVER_RATE, accounts.BUDGET_OVERRUN, accounts.BALANCE_MISMATCH,
+    accounts.BALANCE_NEGATIVE,
     accounts.DISCLOSURE_OVERDUE,
     # findings on projects: published on the project and community pages
     projects.PROTECTION_OVERSPENT, projects.PROTECTION_COMPLETED_WITHOUT_EVALUATION,

@@ -44,6 +44,20 @@ LEDGER_CORRECTS_UNKNOWN = IssueType(
     "ledger-corrects-unknown", "error", "被更正的条目不存在", "The corrected entry does not exist",
     "corrects 须填写本账目中已有的 entry_id。",
     '"{entry}" is not another entry of this ledger')
+LEDGER_CORRECTION_INVALID = IssueType(
+    "ledger-correction-invalid", "error", "更正条目与原条目不符",
+    "A correction does not fit the entry it corrects",
+    "更正条目须与原条目同为收入或同为支出，日期不早于原条目且在同一年度；两条条目不能互相更正。"
+    "跨年度的调整另记一条新条目，不用 corrects。",
+    '"{entry}" is {kind} but the entry it corrects, "{original}", is {original_kind}; a '
+    "correction replaces an entry of the same direction",
+    (("before", '"{entry}" is dated {date}, before the entry it corrects, "{original}" '
+                "({original_date}); a correction comes after"),
+     ("year", '"{entry}" is dated {date}, in another year than the entry it corrects, '
+              '"{original}" ({original_date}); a correction stays in its year: book a change '
+              "in a later year as an entry of that year, without corrects"),
+     ("cycle", '"{entry}" and "{original}" correct each other, so that neither would count; '
+               "a correction corrects an earlier entry")))
 LEDGER_CORRECTS_TWICE = IssueType(
     "ledger-corrects-twice", "error", "同一条目被更正了两次", "An entry is corrected twice",
     "再次更正时，请更正上一条更正条目，而不是原条目。",
@@ -103,6 +117,11 @@ BALANCE_MISMATCH = IssueType(
     "逐笔核对当月收支与银行流水，补录或更正遗漏的条目。",
     "at the end of {month} the ledger gives {computed:,.2f} yuan but the bank statement shows "
     "{stated:,.2f} yuan (difference {difference:+,.2f})")
+BALANCE_NEGATIVE = IssueType(
+    "balance-negative", "finding", "共有资金余额为负", "The common fund is overdrawn",
+    "核对当月支出是否记错或漏记收入；确实透支时，在公示中说明垫付的来源和补足办法。",
+    "at the end of {month} the common fund held {balance:,.2f} yuan, less than nothing: more "
+    "was spent than it had")
 DISCLOSURE_OVERDUE = IssueType(
     "disclosure-overdue", "finding", "逾期未公开", "A month is overdue",
     "尽快公开该月的收支条目和凭证；当月没有收支时，公开该月的银行对账单（statements.csv）。",

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from ..accounts import remuneration_codes
 from ..disclosure import schedule
 from ..history import Publication
 from ..load import Provenance, data_version
@@ -89,6 +90,7 @@ def build_model(validated: Validated, provenance: Provenance, today: date, site_
     by_name = {c.name_zh: c for c in validated.community_codes}
     views = []
     versions = community_versions(validated.communities, provenance)
+    remuneration = remuneration_codes({c.code: c for c in validated.categories})
     for c in validated.communities:
         if c.id in kept:
             views.append(kept[c.id])
@@ -98,7 +100,7 @@ def build_model(validated: Validated, provenance: Provenance, today: date, site_
         ids = {c.id} | ({area.id} if area else set())
         views.append(community_view(c, report, area, *_projects_in(foundation, protection, ids),
                                     disclosure=schedule(c, provenance.published, today),
-                                    version=versions[c.id]))
+                                    version=versions[c.id], remuneration=remuneration))
     return Portal(
         categories={c.code: c for c in validated.categories},
         project_categories={c.code: c for c in validated.project_categories},

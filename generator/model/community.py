@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cached_property
@@ -195,7 +195,8 @@ class CategoryMonths:
 def community_view(c: Community, report: Report, neighbourhood: CommunityCode | None,
                    foundation: Sequence[FoundationProjectView],
                    protection: Sequence[ProtectionProjectView],
-                   disclosure: Sequence[MonthDue] = (), version: str = "") -> CommunityView:
+                   disclosure: Sequence[MonthDue] = (), version: str = "",
+                   remuneration: Collection[str] = (accounts.REMUNERATION,)) -> CommunityView:
     counted = accounts.counted(c.entries)
     month_list = months(c, counted)
     years = year_summaries(c, counted)
@@ -203,7 +204,7 @@ def community_view(c: Community, report: Report, neighbourhood: CommunityCode | 
         c=c,
         years=years,
         budgets=budget_years(c, counted),
-        remuneration=remuneration_years(c, counted),
+        remuneration=remuneration_years(c, counted, remuneration),
         months=month_list,
         corrected_by={e.corrects: e.entry_id for e in c.entries if e.corrects},
         month_of={e.entry_id: e.month for e in c.entries},
@@ -248,11 +249,12 @@ def budget_years(c: Community, counted: Sequence[Entry]) -> tuple[BudgetYear, ..
     return tuple(result)
 
 
-def remuneration_years(c: Community, counted: Sequence[Entry]) -> tuple[RemunerationYear, ...]:
+def remuneration_years(c: Community, counted: Sequence[Entry],
+                       codes: Collection[str]) -> tuple[RemunerationYear, ...]:
     rate = c.profile.remuneration_rate
     result = []
     for year, entries in accounts.by_year(counted).items():
-        taken, allowed = accounts.remuneration_limit(entries, rate)
+        taken, allowed = accounts.remuneration_limit(entries, rate, codes)
         result.append(RemunerationYear(year, accounts.total(entries, "income"), allowed, taken))
     return tuple(result)
 

@@ -103,7 +103,7 @@ def check_community(package: Package, categories: Mapping[str, records.Category]
     if enabled:
         found += _checked(chain(community.check(item, categories, today),
                                 published.check(item, record)),
-                          lambda: chain(community.check_findings(item),
+                          lambda: chain(community.check_findings(item, categories),
                                         disclosure.findings(item, record, today)))
     return Checked(tuple(found), True)
 

@@ -25,6 +25,7 @@ from .files import Problem
         found.LEDGER_DATE_BEFORE_OPENING, found.LEDGER_DATE_FUTURE,
         found.LEDGER_VOUCHER_MISSING, LEDGER_VOUCHER, found.LEDGER_BUDGET_LINE_UNKNOWN,
         found.LEDGER_CORRECTS_UNKNOWN, found.LEDGER_CORRECTS_TWICE,
+        found.LEDGER_CORRECTION_INVALID,
         AMOUNT_PRECISION, found.RESOLUTION_VOTES_EXCEED_ELIGIBLE, DOCUMENT,
         found.COLLECTION_PAID_EXCEEDS_BILLED)
 def check(c: Community, categories: Mapping[str, Category], today: date) -> Iterator[Issue]:
@@ -53,12 +54,14 @@ def check_titles(packages: Iterable[Package]) -> Iterator[Issue]:
             seen[key] = package.id
 
 
-@raises(found.REMUNERATION_OVER_RATE, found.BUDGET_OVERRUN, found.BALANCE_MISMATCH)
-def check_findings(c: Community) -> Iterator[Issue]:
+@raises(found.REMUNERATION_OVER_RATE, found.BUDGET_OVERRUN, found.BALANCE_MISMATCH,
+        found.BALANCE_NEGATIVE)
+def check_findings(c: Community, categories: Mapping[str, Category]) -> Iterator[Issue]:
     """Run on packages without errors only: the figures must be trustworthy first."""
-    yield from remuneration_findings(c)
+    yield from remuneration_findings(c, accounts.remuneration_codes(categories))
     yield from budget_findings(c)
     yield from balance_findings(c)
+    yield from negative_balance(c)
 
 
 def check_entries(c: Community, categories: Mapping[str, Category], today: date) -> Iterator[Issue]:
@@ -108,18 +111,46 @@ def _voucher(c: Community, e: Entry, seen: dict[str, Problem | None]) -> Iterato
 
 
 def check_corrections(c: Community) -> Iterator[Issue]:
-    ids = {e.entry_id for e in c.entries}
+    """A correction replaces one earlier entry of the same direction and year, once; two
+    entries never correct each other (neither would count)."""
+    by_id = {e.entry_id: e for e in c.entries}
     where = c.where["ledger"]
     seen: Counter[str] = Counter()
     for e in c.entries:
+        original = by_id.get(e.corrects) if e.corrects else None
         if not e.corrects:
             continue
-        if e.corrects not in ids or e.corrects == e.entry_id:
+        if original is None or original is e:
             yield found.LEDGER_CORRECTS_UNKNOWN(where, e.row, "corrects", entry=e.corrects)
             continue
         seen[e.corrects] += 1
         if seen[e.corrects] > 1:
             yield found.LEDGER_CORRECTS_TWICE(where, e.row, "corrects", entry=e.corrects)
+        yield from _correction(where, e, original, by_id)
+
+
+def _correction(where: Where, e: Entry, original: Entry,
+                by_id: Mapping[str, Entry]) -> Iterator[Issue]:
+    said = {"entry": e.entry_id, "original": original.entry_id}
+    if e.direction != original.direction:
+        yield found.LEDGER_CORRECTION_INVALID(where, e.row, "corrects", kind=e.direction,
+                                              original_kind=original.direction, **said)
+    elif e.date < original.date or e.date.year != original.date.year:
+        yield found.LEDGER_CORRECTION_INVALID(
+            where, e.row, "date", variant="before" if e.date < original.date else "year",
+            date=e.date, original_date=original.date, **said)
+    elif _in_cycle(e, by_id):
+        yield found.LEDGER_CORRECTION_INVALID(where, e.row, "corrects", variant="cycle", **said)
+
+
+def _in_cycle(e: Entry, by_id: Mapping[str, Entry]) -> bool:
+    seen, current = {e.entry_id}, by_id.get(e.corrects)
+    while current is not None and current.corrects:
+        if current.corrects in seen:
+            return current.corrects == e.entry_id
+        seen.add(current.entry_id)
+        current = by_id.get(current.corrects)
+    return False
 
 
 def check_budget(c: Community, categories: Mapping[str, Category]) -> Iterator[Issue]:
@@ -157,10 +188,10 @@ def _document(c: Community, table: str, row: int, value: str) -> Iterator[Issue]
                                     "document")
 
 
-def remuneration_findings(c: Community) -> Iterator[Issue]:
+def remuneration_findings(c: Community, codes: frozenset[str]) -> Iterator[Issue]:
     rate = c.profile.remuneration_rate
     for year, entries in accounts.by_year(accounts.counted(c.entries)).items():
-        taken, allowed = accounts.remuneration_limit(entries, rate)
+        taken, allowed = accounts.remuneration_limit(entries, rate, codes)
         if taken > allowed:
             yield found.REMUNERATION_OVER_RATE(c.where["ledger"], None, "amount", year=year,
                                                taken=taken, rate=rate, allowed=allowed,
@@ -180,6 +211,19 @@ def budget_findings(c: Community) -> Iterator[Issue]:
                 yield found.BUDGET_OVERRUN(c.where["budget"], None, "amount", year=year,
                                            category=category, actual=actual, budget=budget,
                                            over=over)
+
+
+def negative_balance(c: Community) -> Iterator[Issue]:
+    """The first month the common fund ends below zero (each later one would repeat it)."""
+    counted = accounts.counted(c.entries)
+    ends = accounts.month_ends(counted)
+    for end, balance in sorted(accounts.balances_at(c.profile.opening_amount, counted,
+                                                    ends).items()):
+        if balance < 0:
+            yield found.BALANCE_NEGATIVE(c.where["ledger"], None, "amount",
+                                         month=f"{end.year:04d}-{end.month:02d}",
+                                         balance=balance)
+            return
 
 
 def balance_findings(c: Community) -> Iterator[Issue]:
