@@ -7,10 +7,12 @@ import hashlib
 import json
 import os
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+
+from . import urls
 
 NAME = "manifest.json"
 
@@ -38,13 +40,14 @@ def hashes(root: Path, skip: str = "", known: Mapping[str, str] | None = None) -
     return dict(sorted(found.items()))
 
 
-def write(site: Path, data: dict[str, str], version: str, built: date,
+def write(site: Path, data: Mapping[str, str], version: str, built: date,
           kept: Mapping[str, str] | None = None) -> dict[str, str]:
-    """Write the manifest; returns the site's hashes it lists. ``kept``: files of the new
-    site that are not in ``site`` (they stay in the site it replaces, units.py)."""
+    """Write the manifest; returns the site's hashes it lists. ``data``: every file of the
+    datasets, of which the manifest lists those the site publishes. ``kept``: files of the
+    new site that are not in ``site`` (they stay in the site it replaces, units.py)."""
     site_hashes = dict(sorted({**hashes(site, skip=NAME), **(kept or {})}.items()))
     body = {"data_version": version, "build_date": built.isoformat(),
-            "data": data, "site": site_hashes}
+            "data": published(data, site_hashes), "site": site_hashes}
     (site / NAME).write_text(json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True)
                              + "\n", encoding="utf-8")
     return site_hashes
@@ -58,6 +61,14 @@ class Manifest:
     build_date: date
     data: dict[str, str]  # path under the datasets folder -> SHA-256
     site: dict[str, str]  # path in the site -> SHA-256
+
+
+def published(data: Mapping[str, str], site: Collection[str]) -> dict[str, str]:
+    """The data files the site publishes: at their own path (vouchers, documents, texts) or
+    in the open data (tables, descriptors). A file nothing names is not public, nor is its
+    name, which may say whose it is."""
+    return {path: sha for path, sha in sorted(data.items())
+            if path in site or urls.open_data_copy(path) in site}
 
 
 def read(site: Path) -> Manifest | None:

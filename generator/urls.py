@@ -183,6 +183,12 @@ def checksums() -> str:
     return f"{data()}SHA256SUMS"
 
 
+def open_data_copy(path: str) -> str:
+    """Where a table or descriptor of the datasets (its path under the datasets folder)
+    is offered in the open data: communities/x/ledger.csv -> data/communities/x/ledger.csv."""
+    return f"{data()}{path}"
+
+
 def in_data(address: str) -> str:
     """A file's path inside data/, as SHA256SUMS lists it."""
     return address.removeprefix(data())

@@ -123,3 +123,19 @@ def test_a_failed_rebuild_is_a_message_not_a_traceback(published: Path, workdir:
     assert "Traceback" not in result.output
     assert result.output.startswith("verify: the site cannot be rebuilt: mkdocs failed: ")
     assert "Unrecognised theme name: 'no-such-theme'" in result.output
+
+
+def test_a_file_nothing_names_is_not_listed_nor_published(workdir: Path) -> None:
+    # A scan a clerk saved into the package by mistake: its name says whose it is.
+    datasets = compose(workdir)
+    stray = datasets / "communities/demo/vouchers/王小明-身份证.png"
+    stray.write_bytes((datasets / "communities/demo/vouchers/D-001.png").read_bytes())
+    assert run("build", "--datasets", "datasets", "--out", "site").exit_code == 0
+    text = (workdir / "site/manifest.json").read_text(encoding="utf-8")
+    assert "王小明" not in text
+    manifest = json.loads(text)
+    assert "communities/demo/vouchers/D-001.png" in manifest["data"]
+    assert "communities/demo/ledger.csv" in manifest["data"]
+    assert not [p for p in (workdir / "site").rglob("*") if "王小明" in p.name]
+    result = run("verify", "site", "--datasets", "datasets")
+    assert result.exit_code == 0, result.output
