@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .personal import personal_numbers
+
 KEEP = 100  # publications shown on the page and in the feed
 
 
@@ -72,7 +74,16 @@ def _additions(repo: Path, rel: str, commit: str, names: list[str],
         new = [k for k in keys if k not in known.get(name, set())]
         known[name] = set(keys)
         if new:
-            yield Addition(kind, package, tuple(new))
+            yield Addition(kind, public(package), tuple(public(k) for k in new))
+
+
+def public(key: str) -> str:
+    """A key read from an old version as the site may show it: it was never checked, and
+    what it held may since have been removed for being personal, so a personal number in
+    it is masked (personal.py)."""
+    for _, masked in personal_numbers(key):
+        return masked
+    return key
 
 
 def _classify(path: str) -> tuple[str, str, Callable[[str], list[str]]] | None:

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from generator import schemas
-from generator.validate.text import id_card_valid, luhn_valid, mask, personal_numbers
+from generator.personal import id_card_valid, luhn_valid, mask
+from generator.validate.text import personal_numbers
 
 from .conftest import compose, run
 from .test_validation_rules import reported
@@ -103,6 +104,25 @@ def test_declared_public_service_number_is_allowed(workdir: Path) -> None:
     ("身份证 １１０１０５１９４９１２３１００２Ｘ", "personal-id-number"),  # full-width
     ("电话 +86 139 1234 5678", "personal-mobile-number"),
     ("卡号 6222-0212-3456-7890-128", "personal-bank-card"),
+    # what a careless clerk or a dodger writes: invisible characters between the digits
+    ("电话 138\u200b0013\u20608000", "personal-mobile-number"),
+    ("电话 138\u00ad0013\u00ad8000", "personal-mobile-number"),
+    ("电话 138\x000013\x008000", "personal-mobile-number"),
+    ("电话 138.0013.8000", "personal-mobile-number"),
+    ("电话 138/0013/8000", "personal-mobile-number"),
+    ("电话 138\u00a00013\u30008000", "personal-mobile-number"),
+    ("电话 138–0013–8000", "personal-mobile-number"),
+    ("电话 0086 138 0013 8000", "personal-mobile-number"),
+    ("电话 (+86) 138 0013 8000", "personal-mobile-number"),
+    ("电话 1 3 8 0 0 1 3 8 0 0 0", "personal-mobile-number"),
+    ("电话 𝟏𝟑𝟖𝟎𝟎𝟏𝟑𝟖𝟎𝟎𝟎", "personal-mobile-number"),
+    ("电话 ①③⑧⓪⓪①③⑧⓪⓪⓪", "personal-mobile-number"),
+    ("电话 一三八〇〇一三八〇〇〇", "personal-mobile-number"),
+    ("电话 幺三八零零幺三八零零零", "personal-mobile-number"),
+    ("电话 壹叁捌零零壹叁捌零零零", "personal-mobile-number"),
+    ("旧身份证 110105491231002", "personal-id-number"),
+    ("身份证 110 105 1949 1231 002X", "personal-id-number"),
+    ("13800138000", "personal-mobile-number"),  # an amount column
 ])
 def test_personal_numbers_are_found_however_they_are_written(text: str, code: str) -> None:
     assert [kind.code for kind, _ in personal_numbers(text)] == [code]
@@ -111,6 +131,8 @@ def test_personal_numbers_are_found_however_they_are_written(text: str, code: st
 @pytest.mark.parametrize("text", [
     "合同 2021-0520 号", "028-85551234", "1380013800", "11010519491231002Y 有误",
     "11010519491231003X", "6222021234567890129", "2021-01-10 至 2021-12-31", "金额 1234567.89",
+    "2021-06-01 - 2021-06-30", "C001-2025-03-017", "2021.06.01 13:45:00", "13、20、31、45、50、6",
+    "第一条至第十一条", "一二三四五六七八九十", "D-2021-01-0001",
 ])
 def test_ordinary_numbers_are_not_personal(text: str) -> None:
     assert list(personal_numbers(text)) == []

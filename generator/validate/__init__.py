@@ -51,6 +51,7 @@ def validate(datasets: Datasets, load_issues: Iterable[Issue], today: date,
     categories = _categories(datasets.codelists.get("categories"), tables, issues)
     checks = _communities(datasets, categories, today, units, tables)
     issues += community.check_titles(datasets.communities)
+    issues += text.check_file_names(datasets.root, datasets.provenance.file_hashes)
     typed_communities = []
     for package in datasets.communities:
         issues.extend(checks[package.id].issues)

@@ -20,10 +20,11 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import cache
 from itertools import accumulate
+from pathlib import Path
 from typing import Any
 
-from .. import schemas
-from ..issues import Issue, IssueType, Where, raises
+from .. import personal, schemas
+from ..issues import Issue, IssueType, Where, display_path, raises
 from ..issues.cells import (
     CELL_FORMULA,
     CELL_HIDDEN_CHARACTER,
@@ -36,13 +37,6 @@ from ..load import Package, Table
 
 PERSONAL = (PERSONAL_ID_NUMBER, PERSONAL_MOBILE_NUMBER, PERSONAL_BANK_CARD)
 
-# A run of digits, perhaps in groups split by a space or hyphen as people write phone and
-# card numbers (138 0013 8000, 6222-0212-…); groups of two digits are dates or codes
-# (2021-06-01, C001-2025-03-017), not personal numbers. At least 11 digits are needed.
-CANDIDATE = re.compile(r"(?:\+?86[ -]?)?\d{3,}(?:[ -]?\d{3,})*[Xx]?")
-ID_CARD = re.compile(r"[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
-                     r"\d{3}[\dXx]")
-MOBILE = re.compile(r"1[3-9]\d{9}")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 SEP = "\x00"
 # Characters that do not show but change how the text around them reads or what it
@@ -53,59 +47,22 @@ HIDDEN = ("\x01-\x08\t\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b\u200e\u
           "\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff")
 BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 LINE_BREAKS = "\n\r"
-# Where a problem may be: a cell starting like a formula, a run of digits (half- or
-# full-width) long enough to be a personal number, or a hidden character.
-SUSPECT = {multi: re.compile(r"\x00[=+\-@\t\r]|[0-9０-９](?:[ \-－]?[0-9０-９]){10,}"
+# Where a problem may be: a cell starting like a formula, eleven characters that may be
+# digits close together (personal.LIKELY), or a hidden character.
+SUSPECT = {multi: re.compile(rf"\x00[=+\-@\t\r]|{personal.LIKELY}"
                              rf"|[{HIDDEN}{'' if multi else LINE_BREAKS}]")
            for multi in (False, True)}
 HIDDEN_IN = {multi: re.compile(f"[{HIDDEN}{'' if multi else LINE_BREAKS}]")
              for multi in (False, True)}
 MAX_CELL = 5000  # characters: a summary is a paragraph; anything longer is a pasted document
-ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-
-
-def id_card_valid(number: str) -> bool:
-    total = sum(int(d) * w for d, w in zip(number[:17], ID_WEIGHTS, strict=True))
-    return "10X98765432"[total % 11] == number[17].upper()
-
-
-def luhn_valid(digits: str) -> bool:
-    total = 0
-    for i, ch in enumerate(reversed(digits)):
-        d = int(ch) * (2 if i % 2 else 1)
-        total += d - 9 if d > 9 else d
-    return total % 10 == 0
+TYPES = {t.code: t for t in (PERSONAL_ID_NUMBER, PERSONAL_MOBILE_NUMBER, PERSONAL_BANK_CARD)}
 
 
 def personal_numbers(text: str, allowed: frozenset[str] = frozenset()
                      ) -> Iterator[tuple[IssueType, str]]:
-    """(issue type, masked number) for each personal number in the text."""
-    plain = unicodedata.normalize("NFKC", text)  # full-width digits are digits too
-    for match in CANDIDATE.finditer(plain):
-        digits = re.sub(r"[ -]", "", match.group()).removeprefix("+")
-        if len(digits) < 11:
-            continue
-        if digits in allowed or (digits.startswith("86") and digits[2:] in allowed):
-            continue
-        found = _classify(digits)
-        if found:
-            yield found, mask(match.group().strip())
-
-
-def _classify(digits: str) -> IssueType | None:
-    for start in range(len(digits) - 17):  # an ID card number inside a longer run
-        if ID_CARD.fullmatch(digits[start:start + 18]) and id_card_valid(digits[start:start + 18]):
-            return PERSONAL_ID_NUMBER
-    if MOBILE.fullmatch(digits.removeprefix("86") if len(digits) == 13 else digits):
-        return PERSONAL_MOBILE_NUMBER
-    if digits.isdigit() and 16 <= len(digits) <= 19 and luhn_valid(digits):
-        return PERSONAL_BANK_CARD
-    return None
-
-
-def mask(number: str) -> str:
-    """Keep the first three and last two characters: enough to find it, not to use it."""
-    return number[:3] + "*" * (len(number) - 5) + number[-2:]
+    """(issue type, masked number) for each personal number in the text (personal.py)."""
+    for code, masked in personal.personal_numbers(text, allowed):
+        yield TYPES[code], masked
 
 
 def personal_issue(kind: IssueType, masked: str, where: Where, row: int | None,
@@ -119,6 +76,14 @@ def text_columns(table_schema: str) -> frozenset[str]:
                      if f["type"] == "string")
 
 
+@cache
+def number_columns(table_schema: str) -> frozenset[str]:
+    """Columns of figures: their one form (validate/structure.py) holds no hidden character
+    and no formula, but a phone number can be written as an amount."""
+    return frozenset(f["name"] for f in schemas.descriptor(table_schema)["fields"]
+                     if f["type"] in ("number", "integer"))
+
+
 @raises(CELL_TOO_LONG, CELL_FORMULA, CELL_HIDDEN_CHARACTER, *PERSONAL)
 def check_table(table: Table, allowed: frozenset[str] = frozenset()) -> Iterator[Issue]:
     """Run on a table whose header is right, so that columns are where the schema says.
@@ -127,10 +92,14 @@ def check_table(table: Table, allowed: frozenset[str] = frozenset()) -> Iterator
     found: list[tuple[int, int, Issue]] = []
     multiline = schemas.multiline(table.schema)
     for i, name in enumerate(table.header):
+        cells = [values[i] if i < len(values) else "" for values in table.rows]
         if name in text_columns(table.schema):
-            cells = [values[i] if i < len(values) else "" for values in table.rows]
             found += ((row, i, issue) for row, issue in
                       _column(table, name, cells, allowed, name in multiline))
+        elif name in number_columns(table.schema):
+            found += ((row, i, personal_issue(kind, masked, table.where, row, name))
+                      for row, cell in enumerate(cells, start=1) if len(cell) >= 11
+                      for kind, masked in personal_numbers(cell, allowed))
     yield from (issue for _, _, issue in sorted(found, key=lambda f: f[:2]))
 
 
@@ -181,7 +150,7 @@ def public_numbers(package: Package) -> frozenset[str]:
     listed = package.descriptor.get("public_numbers")
     if not isinstance(listed, list):
         return frozenset()
-    return frozenset(re.sub(r"[^\d]", "", unicodedata.normalize("NFKC", str(item.get("number"))))
+    return frozenset(personal.public_digits(item.get("number"))
                      for item in listed if isinstance(item, dict))
 
 
@@ -191,18 +160,29 @@ MULTILINE_PROPERTIES = ("description", "context")
 
 @raises(*PERSONAL, CELL_HIDDEN_CHARACTER)
 def check_descriptor(package: Package, allowed: frozenset[str]) -> Iterator[Issue]:
-    for at, text in _texts(package.descriptor):
-        yield from hidden(text, package.where, None, at,
-                          at.rsplit(".", 1)[-1] in MULTILINE_PROPERTIES)
+    for at, value in _texts(package.descriptor):
+        if isinstance(value, str):
+            yield from hidden(value, package.where, None, at,
+                              at.rsplit(".", 1)[-1] in MULTILINE_PROPERTIES)
         if at.startswith("public_numbers"):
             continue
-        for kind, masked in personal_numbers(text, allowed):
+        for kind, masked in personal_numbers(str(value), allowed):
             yield personal_issue(kind, masked, package.where, None, at)
 
 
-def _texts(value: Any, where: str = "") -> Iterable[tuple[str, str]]:
-    """(JSON path, text) of every string in a descriptor."""
-    if isinstance(value, str):
+@raises(*PERSONAL)
+def check_file_names(root: Path, paths: Iterable[str]) -> Iterator[Issue]:
+    """Every file's path under the datasets, named by a row or not: a name is public once
+    the file is, and a scan saved under an owner's ID number says whose it is."""
+    for path in paths:
+        for kind, masked in personal_numbers(path):
+            yield personal_issue(kind, masked, Where(display_path(root / path)), None,
+                                 "file name")
+
+
+def _texts(value: Any, where: str = "") -> Iterable[tuple[str, str | int | float]]:
+    """(JSON path, value) of every string and number in a descriptor."""
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
         yield where, value
     elif isinstance(value, dict):
         for key, item in value.items():
