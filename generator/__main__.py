@@ -13,6 +13,7 @@ from . import __version__
 from .build import build, check, verify
 from .config import DEFAULT_CACHE, BuildConfig, default_cache
 from .demo import MAX_COMMUNITIES, MAX_ENTRIES, MAX_YEARS, write_demo
+from .derivatives import DEFAULT_MAX_BYTES as DEFAULT_MAX_VOUCHER_BYTES
 from .errors import DemoError, OutputRefused, PortalError, ValidationFailed
 from .issues import Report
 from .load import DEFAULT_MAX_FILE_BYTES
@@ -24,6 +25,9 @@ STRICT = click.option("--strict", is_flag=True, help="Treat findings as errors."
 MAX_FILE = click.option(
     "--max-file-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_FILE_BYTES,
     show_default=True, help="A data file larger than this is refused before it is read.")
+MAX_VOUCHER = click.option(
+    "--max-voucher-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_VOUCHER_BYTES,
+    show_default=True, help="A voucher, document or report larger than this is refused.")
 CACHE = click.option(
     "--cache", type=click.Path(path_type=Path, file_okay=False),
     help="Folder keeping each community's check results between builds, keyed by the "
@@ -59,15 +63,18 @@ def cli() -> None:
 @STRICT
 @PUBLISHED_REF
 @MAX_FILE
+@MAX_VOUCHER
 @CACHE
 @NO_CACHE
 def validate_command(datasets: Path, fmt: str, strict: bool, published_ref: str,
-                     max_file_bytes: int, cache: Path | None, no_cache: bool) -> None:
+                     max_file_bytes: int, max_voucher_bytes: int, cache: Path | None,
+                     no_cache: bool) -> None:
     """Check every package; exit 1 when any error is found."""
     _require_dir(datasets)
     try:
         report = check(BuildConfig(datasets=datasets, strict=strict, published_ref=published_ref,
                                    max_file_bytes=max_file_bytes,
+                                   max_voucher_bytes=max_voucher_bytes,
                                    cache=_cache(cache, no_cache))).report
     except PortalError as exc:
         click.echo(f"validate failed: {exc.message}", err=True)
@@ -84,15 +91,18 @@ def validate_command(datasets: Path, fmt: str, strict: bool, published_ref: str,
 @STRICT
 @PUBLISHED_REF
 @MAX_FILE
+@MAX_VOUCHER
 @CACHE
 @NO_CACHE
 def build_command(datasets: Path, out: Path, strict: bool, published_ref: str,
-                  max_file_bytes: int, cache: Path | None, no_cache: bool) -> None:
+                  max_file_bytes: int, max_voucher_bytes: int, cache: Path | None,
+                  no_cache: bool) -> None:
     """Validate, render and build the static site."""
     _require_dir(datasets)
     try:
         report = build(BuildConfig(datasets=datasets, out=out, strict=strict,
                                    published_ref=published_ref, max_file_bytes=max_file_bytes,
+                                   max_voucher_bytes=max_voucher_bytes,
                                    cache=_cache(cache, no_cache)))
     except ValidationFailed as failed:
         click.echo(failed.report.to_text(), err=True)

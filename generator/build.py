@@ -54,7 +54,8 @@ def _check(config: BuildConfig, stage: Stages) -> tuple[Datasets, reuse.Plan, Va
         plan = reuse.plan(config, datasets)  # each community fresh or kept
         datasets = read_tables(datasets, issues, config.max_file_bytes, skip=plan.settled())
     with stage("validate"):
-        validated = validate(datasets, issues, config.today, config.strict, plan.units)
+        validated = validate(datasets, issues, config.today, config.strict, plan.units,
+                             config.max_voucher_bytes)
         reuse.record_checks(plan, validated.checks)
     return datasets, plan, validated
 
@@ -89,7 +90,7 @@ def _build(config: BuildConfig, stage: Stages) -> Report:
                        data_version=provenance.version, site_url=config.site_url)
             run_mkdocs(config.mkdocs_file, scratch / "docs-en", site / "en", english=True,
                        data_version=provenance.version, site_url=config.site_url)
-            add_files(assets, site)
+            add_files(assets, site, Cache(config.cache), provenance.file_hashes.values())
         with stage("splice"):
             for built, root, lang in ((zh, site, "zh"), (en, site / "en", "en")):
                 shells.splice(root, built)

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 # The libraries whose behaviour the cached results depend on.
-LIBRARIES = ("frictionless",)
+LIBRARIES = ("frictionless", "pillow", "pypdf")  # tables' checks; vouchers' derivatives
 
 
 @functools.cache

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from .derivatives import DEFAULT_MAX_BYTES as DEFAULT_MAX_VOUCHER_BYTES
 from .load import DEFAULT_MAX_FILE_BYTES
 
 UNSET = date.min  # "take the date from the data": see build_date()
@@ -52,6 +53,8 @@ class BuildConfig:
     strict: bool = False
     today: date = UNSET
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+    # The largest voucher or document a package may publish (derivatives.py).
+    max_voucher_bytes: int = DEFAULT_MAX_VOUCHER_BYTES
     # Absolute address of the published site (for QR codes on print-outs and the feed).
     site_url: str = field(default_factory=lambda: os.environ.get("PORTAL_SITE_URL", ""))
     # What counts as already published: entries and vouchers in this commit's history.

@@ -33,6 +33,9 @@ PROJECT_STATUSES = ("planned", "ongoing", "completed", "cancelled")
 FINISHED = ("completed", "cancelled")  # a finished project is no longer at a step
 STANDARD_STATUSES = ("current", "superseded", "withdrawn", "draft")
 CHANNELS = ("bank", "online", "onsite", "payroll", "other")
+INDIVIDUAL = "individual"  # a donor_type: a private person, named only with consent
+DONOR_TYPES = ("organisation", INDIVIDUAL)
+PLACEHOLDER_DONORS = ("个人捐赠", "匿名")  # what stands for a person who is not named
 
 # How each month of a community's accounts stands against its disclosure rule
 # (disclosure.py): published on time or late, brought in with the package, published

@@ -20,6 +20,8 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from .domain import INDIVIDUAL, PLACEHOLDER_DONORS
+
 NUMERALS = str.maketrans("〇零一壹幺二贰貳三叁參四肆五伍六陆陸七柒八捌九玖",
                          "001112223334455666778899")
 # Between the digits of one number: spaces of any width, dashes, dots, slashes, underscores
@@ -121,3 +123,27 @@ def mask(number: str) -> str:
 def public_digits(number: object) -> str:
     """A declared public number's digits, read as a personal number would be."""
     return re.sub(r"\D", "", normalised(str(number)), flags=re.ASCII)
+
+
+# Names. PIPL art. 25: a private donor's name is published only with the donor's consent.
+ORGANISATION = re.compile(r"公司|集团|企业|商会|协会|学会|联合会|联盟|基金会|委员会|中心|学校|"
+                          r"医院|银行|商店|超市|店|厂|社|所|院|局|部|馆|站|队|团|会")
+PERSON_LIKE = re.compile(r"[\u4e00-\u9fff·]{2,4}")
+
+
+def public_donor(donor: str, donor_type: str, consent: str) -> str:
+    """What the site shows for a donor: organisations and consenting persons in full, the
+    placeholders as written, any other person as the first character and two stars (王**,
+    whatever the name's length, which would say something too)."""
+    name = donor.strip()
+    if donor_type != INDIVIDUAL or consent.strip() or name in PLACEHOLDER_DONORS or not name:
+        return donor
+    return name[0] + "**"
+
+
+def looks_like_person(name: str) -> bool:
+    """Two to four Chinese characters and no word an organisation's name has: 王小明, not
+    蓉欣科技有限公司. Used to ask whether a donor marked as an organisation is one."""
+    text = normalised(name).strip()
+    return (text not in PLACEHOLDER_DONORS and PERSON_LIKE.fullmatch(text) is not None
+            and ORGANISATION.search(text) is None)

@@ -13,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from . import personal
 from .issues import Where
 from .load import Table
 
@@ -152,6 +153,15 @@ def rows(table: Table) -> Iterator[tuple[int, dict[str, str]]]:
         yield number, dict(zip(table.header, values, strict=False))
 
 
+def public_row(table: str, row: dict[str, str]) -> dict[str, str]:
+    """A row as the open data publishes it: as recorded, but a private donor's name as the
+    pages show it (PIPL art. 25)."""
+    if table != "donations":
+        return row
+    return {**row, "donor": personal.public_donor(row["donor"], row["donor_type"],
+                                                  row["consent"])}
+
+
 def categories(table: Table) -> tuple[Category, ...]:
     return tuple(
         Category(r["code"], r["name_zh"], r["name_en"], r["direction"], r.get("parent", ""))
@@ -279,10 +289,16 @@ class Donation:
     row: int
     donation_id: str
     date: date
-    donor: str
+    donor: str  # as the foundation recorded it; the site shows public_donor
+    donor_type: str  # domain.DONOR_TYPES
+    consent: str  # a private donor's written consent to be named; empty: not named
     amount: Decimal
     project_id: str  # empty: unrestricted
     channel: str
+
+    @property
+    def public_donor(self) -> str:
+        return personal.public_donor(self.donor, self.donor_type, self.consent)
 
 
 @dataclass(frozen=True)
@@ -380,7 +396,8 @@ def foundation_projects(table: Table) -> tuple[FoundationProject, ...]:
 def donations(table: Table) -> tuple[Donation, ...]:
     return tuple(
         Donation(n, r["donation_id"], date.fromisoformat(r["date"]), r["donor"],
-                 Decimal(r["amount"]), r["project_id"], r["channel"])
+                 r["donor_type"], r["consent"], Decimal(r["amount"]), r["project_id"],
+                 r["channel"])
         for n, r in rows(table)
     )
 

@@ -45,7 +45,7 @@ if TYPE_CHECKING:  # the stages' results, only read here
 CHECKS, PAGES = "validate-community", "site-community"  # the cache's kinds
 # The libraries whose output is in a community's files.
 LIBRARIES = ("mkdocs", "mkdocs-material", "jinja2", "markupsafe", "pymdown-extensions",
-             "markdown", "segno", "nh3", "pyyaml")
+             "markdown", "segno", "nh3", "pyyaml", "pillow", "pypdf")
 
 
 @dataclass(frozen=True)
@@ -124,7 +124,7 @@ def _inputs(cache: Cache, config: BuildConfig, datasets: Datasets, package: Pack
     published = repr((record.tracked, record.entries.get(package.id),
                       record.vouchers.get(package.id), record.statements.get(package.id)))
     checks = cache.key(CHECKS, display_path(package.path), config.today.isoformat(),
-                       str(config.max_file_bytes),
+                       str(config.max_file_bytes), str(config.max_voucher_bytes),
                        provenance.file_hashes.get("codelists/categories.csv", ""), published,
                        *_listing(datasets.root, package.path, provenance.file_hashes))
     return Inputs(checks, cache.key(PAGES, checks, *around))

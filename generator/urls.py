@@ -141,6 +141,18 @@ def _encoded(inside: str) -> str:
     return quote(inside, safe="/")
 
 
+PHONE = "@phone"
+
+
+def phone_copy(address: str) -> str:
+    """The copy of a voucher image a phone shows (at most derivatives.PHONE_SIDE pixels),
+    beside the full one: …/v-01.png -> …/v-01@phone.png. No package file can take this
+    address: "@" is not allowed in their names (validate/files.SAFE_NAME). vouchers.js
+    makes the same address from a link."""
+    stem, _, suffix = address.rpartition(".")
+    return f"{stem}{PHONE}.{suffix}"
+
+
 def file_path(address: str) -> str:
     """Where a file linked at ``address`` is written in the site: the path decoded."""
     return unquote(address)

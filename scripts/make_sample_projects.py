@@ -289,7 +289,7 @@ PROJECTS = [
         "计划培训楼栋应急志愿者、配置院落应急物资点，并每半年开展一次联合演练；已收到定向捐赠，尚未启动。"),
 ]
 
-# (date, donor, amount in yuan, restricted to project or "", channel)
+# (date, donor, amount in yuan, restricted to project or "", channel[, consent to be named])
 DONATIONS = [
     ("2018-06-28", "蜀信实业有限公司（示例）", 150000, "", "bank"),
     ("2018-07-16", "锦城置业发展有限公司（示例）", 50000, "", "bank"),
@@ -312,6 +312,9 @@ DONATIONS = [
     ("2021-09-09", "个人捐赠", 31240.18, "", "online"),
     ("2021-10-25", "社区爱心商家联盟（示例）", 15000, "WHCF-2021-03", "onsite"),
     ("2021-12-17", "蓉欣科技有限公司（示例）", 14400, "", "payroll"),
+    # people who gave in their own name: shown as 张** unless they agreed in writing
+    ("2021-12-20", "张建国（示例）", 2000, "WHCF-2021-01", "onsite"),
+    ("2021-12-28", "李秀英（示例）", 3000, "WHCF-2021-01", "bank", "同意书 WHCF-C-2021-01"),
     ("2022-01-14", "锦城置业发展有限公司（示例）", 80000, "", "bank"),
     # the trustee of 金河绿洲 gives 30% of its remuneration to the community micro-fund
     ("2022-03-15", "九和物业服务有限公司（示例）", 9000, "WHCF-2022-01", "bank"),
@@ -624,10 +627,11 @@ def build_payments() -> list[Payment]:
 def donation_rows() -> list[list[str]]:
     rows: list[list[str]] = []
     per_year: dict[int, int] = defaultdict(int)
-    for day, donor, value, project, channel in sorted(DONATIONS, key=lambda d: d[0]):
+    for day, donor, value, project, channel, *consent in sorted(DONATIONS, key=lambda d: d[0]):
         year = int(day[:4])
         per_year[year] += 1
-        rows.append([f"WHCF-G-{year}-{per_year[year]:02d}", day, donor,
+        kind = "organisation" if donor.endswith("公司（示例）") or "联盟" in donor else "individual"
+        rows.append([f"WHCF-G-{year}-{per_year[year]:02d}", day, donor, kind, "".join(consent),
                      money(cents(value)), project, channel])
     return rows
 
@@ -884,7 +888,8 @@ def check_donations(d: Loaded, problems: list[str]) -> None:
             problems.append(f"{r['donation_id']}: unknown or cancelled project")
         if not ("2018-01-01" <= r["date"] <= LAST_DATE.isoformat()):
             problems.append(f"{r['donation_id']}: date out of range")
-        if not (r["donor"] in ("个人捐赠", "匿名") or r["donor"].endswith("（示例）")):
+        if not (r["donor"] in ("个人捐赠", "匿名") or r["donor"].endswith("（示例）")) or (
+                r["donor_type"] == "individual" and r["donor"].endswith("公司（示例）")):
             problems.append(f"{r['donation_id']}: donor {r['donor']!r}")
 
 

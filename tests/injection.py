@@ -286,7 +286,8 @@ def _foundation(h: Hostile) -> None:
                           ("F-02", "foundation/projects/F-02/"))})
     h.table("foundation/donations.csv", "donations", "donation_id", {
         "G-001": {"donor": both("foundation/projects/F-01/")},
-        "G-003": {"donor": both("foundation/projects/F-02/")}})
+        "G-003": {"donor": both("foundation/projects/F-02/"),  # a person named with consent
+                  "consent": ()}})
     h.table("foundation/disbursements.csv", "disbursements", "disbursement_id", {
         pid: {"payee": both(page), "purpose": both(page)}
         for pid, page in (("P-001", "foundation/projects/F-01/"),

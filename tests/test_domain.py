@@ -20,6 +20,7 @@ def enum(table: str, column: str) -> tuple[str, ...]:
     ("protection-projects", "status", domain.PROJECT_STATUSES),
     ("standards", "status", domain.STANDARD_STATUSES),
     ("donations", "channel", domain.CHANNELS),
+    ("donations", "donor_type", domain.DONOR_TYPES),
     ("steps", "step", domain.STEPS),
 ])
 def test_the_schemas_allow_exactly_the_domains_codes(table: str, column: str,

@@ -221,7 +221,7 @@ def test_every_free_text_field_of_every_package_holds_a_payload(hostile: Built) 
     expected |= {(p, c) for p in schemas.PACKAGES for c in free_text_properties(p)}
     expected |= {("standards", "body")}  # the Markdown full texts
     assert expected - injected == set()
-    assert len(expected) == 47 and len(hostile.fields) == 122
+    assert len(expected) == 48 and len(hostile.fields) == 123
 
 
 def test_no_payload_runs_on_any_page(seen: dict[str, Seen]) -> None:
@@ -249,7 +249,7 @@ def test_every_field_reads_as_its_own_text_where_it_is_shown(
                if not page.startswith(PRINTED) and text not in seen[page].text]
     assert missing == []
     shown = [f for f in hostile.fields if f.pages]
-    assert len(shown) == len(hostile.fields) - 5  # budget notes are shown on no page
+    assert len(shown) == len(hostile.fields) - 6  # budget notes and consent on no page
 
 
 def test_payloads_show_whole_and_literal_wherever_they_start(seen: dict[str, Seen]) -> None:
@@ -367,7 +367,7 @@ def test_voucher_with_a_hostile_name_opens_as_an_image(browsing: Browsing) -> No
     image = tab.locator(".glightbox-container .gslide-image img")
     expect(image).to_be_visible()
     assert tab.evaluate("document.querySelector('.gslide-image img').naturalWidth") > 0
-    assert unquote(image.get_attribute("src") or "").endswith(FILE_NAME + ".png")
+    assert unquote(image.get_attribute("src") or "").endswith(FILE_NAME + "@phone.png")
     seen = browsing.check()
     assert not seen.pwned and seen.found == ["img"] and seen.logged == []  # the voucher itself
     tab.keyboard.press("Escape")

@@ -233,7 +233,7 @@ def test_all_entries_link_to_their_month_and_voucher(phone: Phone) -> None:
     assert link.get_attribute("href") == "../../../../communities/demo/ledger/2021-02/#D-006"
     voucher = row.locator("a.xy-voucher")
     assert voucher.get_attribute("href") == "../../../../communities/demo/vouchers/D-006.png"
-    with page.expect_response(re.compile(r"/vouchers/D-006\.png$")) as image:
+    with page.expect_response(re.compile(r"/vouchers/D-006@phone\.png$")) as image:
         voucher.click()
     assert image.value.status == 200
     expect(page.locator(".glightbox-container .gslide-image img")).to_be_visible()
@@ -288,9 +288,11 @@ def test_entry_text_from_the_data_is_shown_as_text(
 def test_voucher_image_opens_in_a_lightbox(phone: Phone) -> None:
     page = phone.page
     page.goto(phone.url + "communities/demo/ledger/2021-01/")
-    with page.expect_response(re.compile(r"/vouchers/D-003\.png$")) as image:
-        page.click("#D-003 a.xy-voucher")
-    assert image.value.status == 200
+    link = page.locator("#D-003 a.xy-voucher")
+    assert link.get_attribute("href").endswith("/vouchers/D-003.png")  # the full image
+    with page.expect_response(re.compile(r"/vouchers/D-003@phone\.png$")) as image:
+        link.click()
+    assert image.value.status == 200  # the lightbox shows the phone copy
     box = page.locator(".glightbox-container")
     expect(box).to_be_visible()
     img = box.locator(".gslide-image img")
@@ -306,7 +308,7 @@ def test_foundation_voucher_opens_in_a_lightbox(phone: Phone) -> None:
     page = phone.page
     page.goto(phone.url + "foundation/projects/F-01/")
     link = page.locator("a.xy-voucher").first
-    with page.expect_response(re.compile(r"/vouchers/P-\d+\.png$")) as image:
+    with page.expect_response(re.compile(r"/vouchers/P-\d+@phone\.png$")) as image:
         link.click()
     assert image.value.status == 200
     expect(page.locator(".glightbox-container .gslide-image img")).to_be_visible()
@@ -355,8 +357,10 @@ def test_all_entries_page_adds_months_and_category_names_to_the_open_data(
                                    "name_en": r["name_en"]} for r in chart if r["code"] in used]
 
 
-def test_every_community_gets_its_all_entries_page_and_no_second_copy_of_its_ledger() -> None:
-    config = BuildConfig(datasets=MINIMAL, today=date(2026, 1, 1))
+def test_every_community_gets_its_all_entries_page_and_no_second_copy_of_its_ledger(
+        tmp_path: Path) -> None:
+    # A copy: the fixture's own git history is the project's, not a publication's.
+    config = BuildConfig(datasets=compose(tmp_path), today=date(2026, 1, 1))
     pages, _ = render(model(config))
     communities = [p.path.split("/")[1] for p in pages if p.path.endswith("/ledger/index.md")]
     assert communities

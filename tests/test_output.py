@@ -95,7 +95,7 @@ def test_a_full_disk_is_a_message_and_the_previous_site_stays(
     compose(workdir)
     before = previous_site(workdir / "site")
 
-    def full(assets: object, site: Path) -> None:  # the vouchers and data being copied
+    def full(assets: object, site: Path, *_: object) -> None:  # vouchers, data being copied
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(site / "vouchers"))
 
     monkeypatch.setattr(generator.build, "add_files", full)

@@ -11,6 +11,8 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from generator import derivatives
+
 from .conftest import MINIMAL
 from .test_site import cell, page, resolve
 
@@ -85,8 +87,8 @@ def test_five_step_tracker_shows_each_step_with_its_evidence(minimal_site: Path)
         assert f"参与 {step['participants']} 人" in item
     assert "满意度 90%" in html
     evidence = re.search(r'<a href="([^"]+)">佐证材料</a>', html).group(1)
-    assert resolve(minimal_site, path, evidence).read_bytes() == (
-        MINIMAL / "protection-fund/documents/B-01-solicit.pdf").read_bytes()
+    assert resolve(minimal_site, path, evidence).read_bytes() == derivatives.derive(
+        (MINIMAL / "protection-fund/documents/B-01-solicit.pdf").read_bytes(), "pdf")
 
 
 def test_project_stuck_at_a_step_for_over_90_days_says_so(minimal_site: Path) -> None:

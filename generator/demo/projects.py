@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..domain import INDIVIDUAL, PLACEHOLDER_DONORS
 from .community import END_YEAR
 from .files import money, resources, rng, split, table, write_json, write_pdf
 from .names import SYNTHETIC, District, company
@@ -134,7 +135,8 @@ def _donations(folder: Path, r: random.Random, d: District, projects: list[Proje
                      money(r.randint(50, 2000) * 100), "", r.choice(("online", "onsite"))))
     with table(folder / "donations.csv", "donations") as out:
         for number, when, donor, amount, project, channel in _numbered("G", rows):
-            out.writerow((number, when, donor, amount, project, channel))
+            kind = INDIVIDUAL if donor in PLACEHOLDER_DONORS else "organisation"
+            out.writerow((number, when, donor, kind, "", amount, project, channel))
 
 
 def _disbursements(folder: Path, r: random.Random, projects: list[Project]) -> None:

@@ -14,7 +14,7 @@ import functools
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
-from . import accounts, cells, packages, projects, standards
+from . import accounts, attachments, cells, packages, projects, standards
 from .attachments import (
     DISBURSEMENT_VOUCHER,
     DOCUMENT,
@@ -47,7 +47,8 @@ _LISTED: tuple[IssueType, ...] = (
     accounts.CATEGORY_DIRECTION_MISMATCH, accounts.LEDGER_AMOUNT_PRECISION,
     accounts.LEDGER_AMOUNT_ZERO, accounts.LEDGER_DATE_BEFORE_OPENING,
     accounts.LEDGER_DATE_FUTURE, accounts.LEDGER_VOUCHER_MISSING, LEDGER_VOUCHER.not_found,
-    LEDGER_VOUCHER.unsafe, LEDGER_VOUCHER.type, accounts.LEDGER_BUDGET_LINE_UNKNOWN,
+    LEDGER_VOUCHER.unsafe, LEDGER_VOUCHER.type, attachments.LEDGER_VOUCHER_CONTENT,
+    accounts.LEDGER_BUDGET_LINE_UNKNOWN,
     accounts.LEDGER_CORRECTS_UNKNOWN, accounts.LEDGER_CORRECTS_TWICE,
     accounts.LEDGER_CORRECTION_INVALID,
     # every text: public, so no personal numbers and nothing a spreadsheet would run
@@ -57,13 +58,15 @@ _LISTED: tuple[IssueType, ...] = (
     packages.PUBLISHED_REF_UNKNOWN, accounts.LEDGER_ENTRY_CHANGED, accounts.LEDGER_ENTRY_DELETED,
     accounts.LEDGER_VOUCHER_CHANGED, accounts.BUDGET_LINE_DUPLICATE,
     accounts.RESOLUTION_VOTES_EXCEED_ELIGIBLE, DOCUMENT.not_found, DOCUMENT.unsafe,
-    DOCUMENT.type, accounts.COLLECTION_PAID_EXCEEDS_BILLED,
+    DOCUMENT.type, attachments.DOCUMENT_CONTENT, accounts.COLLECTION_PAID_EXCEEDS_BILLED,
     # shared by every kind of package
     cells.AMOUNT_PRECISION, cells.AMOUNT_ZERO, packages.CODELIST_MISSING,
     projects.COMMUNITY_UNKNOWN, projects.PROJECT_CATEGORY_UNKNOWN, projects.PROJECT_UNKNOWN,
     # community foundation and protection fund
     projects.FOUNDATION_DATES_REVERSED, projects.DISBURSEMENT_EXCEEDS_FUNDS,
+    projects.DONOR_LOOKS_PERSONAL,
     DISBURSEMENT_VOUCHER.not_found, DISBURSEMENT_VOUCHER.unsafe, DISBURSEMENT_VOUCHER.type,
+    attachments.DISBURSEMENT_VOUCHER_CONTENT,
     projects.STEP_MISSING_EARLIER, projects.STEP_DATE_ORDER,
     projects.STEP_EVALUATION_BEFORE_IMPLEMENTATION, projects.STEP_SATISFACTION_NOT_EVALUATION,
     projects.STEP_VOTES_EXCEED_PARTICIPANTS,
@@ -81,6 +84,7 @@ _LISTED: tuple[IssueType, ...] = (
     standards.STANDARD_SUPERSEDED_WITHOUT_SUCCESSOR, standards.STANDARD_REFERENCE_UNKNOWN,
     standards.STANDARD_BODY_UNSAFE_HTML, STANDARD_BODY.not_found, STANDARD_BODY.unsafe,
     STANDARD_BODY.type, STANDARD_PDF.not_found, STANDARD_PDF.unsafe, STANDARD_PDF.type,
+    attachments.STANDARD_PDF_CONTENT,
     standards.STANDARD_SLUG_COLLISION,
 )
 
@@ -93,9 +97,8 @@ def raises(*declared: IssueType | Attachment) -> Callable[[Check], Check]:
     """Declare the issue types a check (a generator of issues) raises, as frictionless'
     checks declare their errors: ``check.raises`` lists them (tests/test_issue_types.py
     holds the corpus to them), and an undeclared one is a bug caught where it is raised."""
-    codes = frozenset(c for d in declared for c in (
-        (d.unsafe.code, d.type.code, d.not_found.code) if isinstance(d, Attachment)
-        else (d.code,)))
+    codes = frozenset(t.code for d in declared
+                      for t in (d.types if isinstance(d, Attachment) else (d,)))
 
     def declare(check: Check) -> Check:
         @functools.wraps(check)

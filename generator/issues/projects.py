@@ -21,6 +21,12 @@ PROJECT_UNKNOWN = IssueType(
     "填写 projects.csv 中已有的项目编号。",
     '"{project}" is not a project of the foundation',
     (("protection", '"{project}" is not a protection-fund project'),))
+DONOR_LOOKS_PERSONAL = IssueType(
+    "donor-looks-personal", "error", "捐赠方像是个人姓名", "The donor looks like a person",
+    "个人捐赠者在 donor_type 填 individual（网站只显示姓氏，如 王**；本人书面同意公开姓名时在 consent "
+    "填同意书编号）；确是单位的，写单位全称，如 ××商贸有限公司。",
+    '"{donor}" is marked as an organisation but reads like a person\'s name; a person\'s name '
+    "is published only with consent (PIPL art. 25)")
 FOUNDATION_DATES_REVERSED = IssueType(
     "foundation-dates-reversed", "error", "结束日期早于开始日期", "The end is before the start",
     "核对项目的计划开始和结束日期。",

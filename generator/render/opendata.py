@@ -7,8 +7,9 @@ auditors and journalists can download it and check it with their own tools:
   checked properties, and each table with its byte count, SHA-256 (both checked by
   ``frictionless validate``) and its canonical Table Schema inlined, since frictionless
   refuses a schema path outside the package as unsafe;
-- each CSV byte for byte as in the datasets, and the same rows as JSON typed by the schema
-  (a header row, then an array per row);
+- each CSV byte for byte as in the datasets (a table holding what the pages mask, such as a
+  private donor's name, written again with it masked: public_csv), and the same rows as
+  JSON typed by the schema (a header row, then an array per row);
 - <name>.zip holding datapackage.json and the CSVs, deflated, the same bytes on every build.
 
 Also every canonical schema under data/schemas/ and data/SHA256SUMS. Vouchers and documents
@@ -29,7 +30,7 @@ from importlib import resources
 from pathlib import PurePosixPath
 from typing import Any
 
-from .. import parallel, schemas, urls
+from .. import parallel, records, schemas, urls
 from ..model import Portal
 from ..model.datapackages import DataPackage
 
@@ -129,7 +130,7 @@ def package(p: DataPackage) -> tuple[Package, tuple[Made, ...]]:
     made: list[Made] = []
     found, described, csvs = [], [], []
     for name, table in p.resources:
-        raw = (p.source / f"{name}.csv").read_bytes()
+        raw = public_csv(table, (p.source / f"{name}.csv").read_bytes())
         csv_file = data_file(urls.data_file(p.path, f"{name}.csv"), raw, made)
         rows = typed_rows(table, raw)
         found.append(Resource(name, table, len(rows), csv_file, data_file(
@@ -171,6 +172,23 @@ def resource_descriptor(name: str, table: str, csv_file: DataFile,
     }
     result.update(fiscal(table, rows))
     return result
+
+
+def public_csv(table: str, raw: bytes) -> bytes:
+    """The table as published: its bytes unchanged unless a row must be shown otherwise
+    (records.public_row), then written again in the same line endings, without a BOM."""
+    text = raw.decode("utf-8-sig")
+    found = list(csv.reader(io.StringIO(text, newline="")))
+    if not found:
+        return raw
+    columns, rows = found[0], [dict(zip(found[0], r, strict=True)) for r in found[1:]]
+    shown = [records.public_row(table, r) for r in rows]
+    if shown == rows:
+        return raw
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n" if "\r\n" in text else "\n")
+    writer.writerows([columns, *([r[c] for c in columns] for r in shown)])
+    return out.getvalue().encode("utf-8")
 
 
 def typed_rows(table: str, raw: bytes) -> list[list[Any]]:

@@ -19,7 +19,7 @@ import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import escape
 
-from .. import domain, i18n, urls
+from .. import derivatives, domain, i18n, urls
 from ..formats import money, month_label, month_short, pct, size
 from ..issues import TYPES
 from ..model import Portal
@@ -60,12 +60,15 @@ class RenderedPage:
 
 @dataclass(frozen=True)
 class Asset:
-    """A file copied from a package into the site, e.g. a voucher; or, with ``data``,
-    bytes the render stage made (the open-data downloads)."""
+    """A file from a package put into the site: a standard's text as it is, a voucher or
+    document (``kind``) as the safe derivative derivatives.py makes of it (``phone``: the
+    copy a phone shows); or, with ``data``, bytes the render stage made (open data)."""
 
     source: Path | None  # None with data
-    target: str  # its address in the site
+    target: str  # its path in the site
     data: bytes | None = None  # written as is instead of copying source
+    kind: str = ""  # jpeg, png, webp or pdf: published as a derivative, never as received
+    phone: bool = False
 
 
 Part = tuple[list[RenderedPage], list[Asset]]
@@ -153,9 +156,13 @@ class Writer:
         self.pages.append(RenderedPage(address, "", text, file=True))
 
     def copy(self, source: Path, address: str) -> None:
-        """A package's file (voucher, document, standard text), published as it is at the
-        path its (percent-encoded) address leads to."""
-        self.assets.append(Asset(source, urls.file_path(address)))
+        """A package's file at the path its (percent-encoded) address leads to: a standard's
+        text as it is; a photo or PDF as its derivative, and a photo's phone copy beside."""
+        kind = derivatives.KINDS.get(source.suffix.lower(), "")
+        self.assets.append(Asset(source, urls.file_path(address), kind=kind))
+        if kind in derivatives.FORMATS:
+            self.assets.append(Asset(source, urls.file_path(urls.phone_copy(address)),
+                                     kind=kind, phone=True))
 
     def write(self, address: str, data: bytes) -> None:
         """Bytes made here (open data, redirects), written into the site as they are."""

@@ -17,7 +17,7 @@ import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -26,8 +26,10 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from ..cache import Cache
 from ..errors import SiteError
 from ..render import Asset, RenderedPage
+from .derived import write_derivatives
 
 
 def stage_docs(content: Path | None, pages: Iterable[RenderedPage], docs: Path) -> None:
@@ -42,19 +44,26 @@ def stage_docs(content: Path | None, pages: Iterable[RenderedPage], docs: Path) 
         target.write_text(page.source(), encoding="utf-8")
 
 
-def add_files(assets: Iterable[Asset], site: Path) -> None:
+def add_files(assets: Iterable[Asset], site: Path, cache: Cache,
+              sources: Collection[str]) -> None:
     """The packages' files (vouchers, documents, open data) put straight into the built
     site: through mkdocs each was linked, listed and copied again (a city has tens of
-    thousands). Copied, not linked: editing the datasets must not change the published
-    site."""
+    thousands). Photos and PDFs as their derivatives (derived.py; ``sources``: the
+    SHA-256 of the datasets' files, whose derivatives the cache keeps); standards' texts
+    copied, not linked: editing the datasets must not change the published site."""
+    derived = []
     for asset in assets:
         target = site / asset.target
+        if asset.kind:
+            derived.append(asset)
+            continue
         target.parent.mkdir(parents=True, exist_ok=True)
         if asset.data is not None:
             target.write_bytes(asset.data)
         else:
             assert asset.source is not None  # an Asset has one or the other
             shutil.copyfile(asset.source, target)
+    write_derivatives(derived, site, cache, sources)
 
 
 class _Warnings(logging.Handler):

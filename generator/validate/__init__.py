@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from .. import disclosure, parallel, records
+from ..derivatives import DEFAULT_MAX_BYTES
 from ..domain import REMUNERATION
 from ..issues import Issue, Report, Where, display_path, raises
 from ..issues.packages import CODELIST_MISSING, CODELIST_REMUNERATION_MISSING
@@ -42,14 +43,27 @@ class Validated:
     checks: dict[str, Checked]  # each community's checks, run or replayed (units.py)
 
 
+@dataclass(frozen=True)
+class Context:
+    """What the checks read besides the data: the day they judge, what git says was
+    published, and the largest voucher or document a package may publish."""
+
+    today: date
+    record: Record
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
 def validate(datasets: Datasets, load_issues: Iterable[Issue], today: date,
-             strict: bool = False, units: Mapping[str, Unit] | None = None) -> Validated:
+             strict: bool = False, units: Mapping[str, Unit] | None = None,
+             max_bytes: int = DEFAULT_MAX_BYTES) -> Validated:
+    """``max_bytes``: the largest voucher or document (--max-voucher-bytes)."""
     units = units or {}
+    context = Context(today, datasets.provenance.published, max_bytes)
     known = {i for i, u in units.items() if u.checked is not None}
     tables = structure.check_tables(_tables(datasets, skip=known))
     issues = list(load_issues)
     categories = _categories(datasets.codelists.get("categories"), tables, issues)
-    checks = _communities(datasets, categories, today, units, tables)
+    checks = _communities(datasets, categories, context, units, tables)
     issues += community.check_titles(datasets.communities)
     issues += text.check_file_names(datasets.root, datasets.provenance.file_hashes)
     typed_communities = []
@@ -59,9 +73,9 @@ def validate(datasets: Datasets, load_issues: Iterable[Issue], today: date,
             unit = units.get(package.id)
             typed_communities.append(unit.record(package.path) if unit and unit.kept
                                      else typed.community(package))
-    project_categories, codes, foundation, protection = _projects(datasets, tables, today,
+    project_categories, codes, foundation, protection = _projects(datasets, tables, context,
                                                                   issues)
-    standard_categories, catalogue = _standards(datasets, tables, issues)
+    standard_categories, catalogue = _standards(datasets, tables, context, issues)
     return Validated(categories, project_categories, codes, tuple(typed_communities),
                      foundation, protection, standard_categories, catalogue,
                      Report.of(issues, strict), checks)
@@ -75,7 +89,7 @@ def _tables(datasets: Datasets, skip: Collection[str] = ()) -> list[Table]:
             *(t for p in packages if p is not None for t in p.tables.values())]
 
 
-def _communities(datasets: Datasets, categories: tuple[records.Category, ...], today: date,
+def _communities(datasets: Datasets, categories: tuple[records.Category, ...], context: Context,
                  units: Mapping[str, Unit], tables: structure.Checked) -> dict[str, Checked]:
     """Each community's structure, rules and findings, shared over the cores: a city has
     hundreds of communities, and these checks are a third of validation. Workers send
@@ -85,8 +99,7 @@ def _communities(datasets: Datasets, categories: tuple[records.Category, ...], t
     by_code = {c.code: c for c in categories}
 
     def job(index: int) -> Checked:
-        return check_community(fresh[index], by_code, today, datasets.provenance.published,
-                               tables,
+        return check_community(fresh[index], by_code, context, tables,
                                enabled=bool(categories))
 
     done = parallel.fork_map(job, len(fresh), parallel=len(fresh) >= 8)
@@ -94,22 +107,23 @@ def _communities(datasets: Datasets, categories: tuple[records.Category, ...], t
     return {**checks, **dict(zip((p.id for p in fresh), done, strict=True))}
 
 
-def check_community(package: Package, categories: Mapping[str, records.Category], today: date,
-                    record: Record, tables: structure.Checked, enabled: bool = True) -> Checked:
+def check_community(package: Package, categories: Mapping[str, records.Category],
+                    context: Context, tables: structure.Checked, enabled: bool = True) -> Checked:
     """One community's checks: its structure, then its rules, then its findings."""
     found = list(_structure(package, tables))
     if found or not package.complete:
         return Checked(tuple(found), False)
     item = typed.community(package)
     if enabled:
-        found += _checked(chain(community.check(item, categories, today),
-                                published.check(item, record)),
+        found += _checked(chain(community.check(item, categories, context.today,
+                                                context.max_bytes),
+                                published.check(item, context.record)),
                           lambda: chain(community.check_findings(item, categories),
-                                        disclosure.findings(item, record, today)))
+                                        disclosure.findings(item, context.record, context.today)))
     return Checked(tuple(found), True)
 
 
-def _projects(datasets: Datasets, tables: structure.Checked, today: date,
+def _projects(datasets: Datasets, tables: structure.Checked, context: Context,
               issues: list[Issue]) -> tuple[tuple[records.ProjectCategory, ...],
                                             tuple[records.CommunityCode, ...],
                                             records.Foundation | None,
@@ -120,16 +134,17 @@ def _projects(datasets: Datasets, tables: structure.Checked, today: date,
     kinds = {c.code for c in project_categories}
     foundation = _typed(datasets.foundation, tables, issues, typed.foundation)
     if foundation is not None and usable:
-        issues += _checked(projects.check_foundation(foundation, known, kinds),
-                           lambda: projects.foundation_findings(foundation, today))
+        issues += _checked(projects.check_foundation(foundation, known, kinds, context.max_bytes),
+                           lambda: projects.foundation_findings(foundation, context.today))
     protection = _typed(datasets.protection, tables, issues, typed.protection)
     if protection is not None and usable:
-        issues += _checked(projects.check_protection(protection, known, kinds),
+        issues += _checked(projects.check_protection(protection, known, kinds, context.max_bytes),
                            lambda: projects.protection_findings(protection))
     return project_categories, codes, foundation, protection
 
 
-def _standards(datasets: Datasets, tables: structure.Checked, issues: list[Issue]
+def _standards(datasets: Datasets, tables: structure.Checked, context: Context,
+               issues: list[Issue]
                ) -> tuple[tuple[records.StandardCategory, ...], records.Standards | None]:
     catalogue = _typed(datasets.standards, tables, issues, typed.standards)
     if catalogue is None:
@@ -141,7 +156,7 @@ def _standards(datasets: Datasets, tables: structure.Checked, issues: list[Issue
     if _broken(table, tables, issues):
         return (), catalogue
     kinds = records.standard_categories(table)
-    found = list(standards.check(catalogue, {k.code for k in kinds}))
+    found = list(standards.check(catalogue, {k.code for k in kinds}, context.max_bytes))
     issues += found
     if not found:  # every body file is a safe, readable Markdown file
         catalogue = replace(catalogue, bodies={

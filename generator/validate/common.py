@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
+from .. import derivatives
 from ..issues import Attachment, Issue, IssueType, Where
 from ..issues.cells import AMOUNT_PRECISION, AMOUNT_ZERO
 from .files import ALLOWED, Problem, check_file
@@ -25,18 +26,19 @@ def amount(where: Where, row: int, field: str, value: Decimal, positive: bool = 
 
 def attached_file(package_dir: Path, value: str, folder: str, types: Attachment, where: Where,
                   row: int, field: str, allowed: dict[str, str] = ALLOWED,
-                  seen: dict[str, Problem | None] | None = None) -> Iterator[Issue]:
+                  seen: dict[str, Problem | None] | None = None,
+                  max_bytes: int = derivatives.DEFAULT_MAX_BYTES) -> Iterator[Issue]:
     """A voucher or document named in a row: present, safe and of an allowed type.
     ``seen`` keeps each path's verdict for one check: many rows may name one file (a
     month's voucher book), which is then read once."""
     if not value:
         return
     if seen is None:
-        problem = check_file(package_dir, value, folder, allowed)
+        problem = check_file(package_dir, value, folder, allowed, max_bytes)
     elif value in seen:
         problem = seen[value]
     else:
-        problem = seen[value] = check_file(package_dir, value, folder, allowed)
+        problem = seen[value] = check_file(package_dir, value, folder, allowed, max_bytes)
     if problem:
         kind, variant, values = problem
         yield getattr(types, kind)(where, row, field, variant=variant, **values)

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 
 from .. import accounts
+from ..derivatives import DEFAULT_MAX_BYTES
 from ..domain import over_budget
 from ..issues import DOCUMENT, LEDGER_VOUCHER, Issue, Where, raises
 from ..issues import accounts as found
@@ -28,13 +29,15 @@ from .files import Problem
         found.LEDGER_CORRECTION_INVALID,
         AMOUNT_PRECISION, found.RESOLUTION_VOTES_EXCEED_ELIGIBLE, DOCUMENT,
         found.COLLECTION_PAID_EXCEEDS_BILLED)
-def check(c: Community, categories: Mapping[str, Category], today: date) -> Iterator[Issue]:
-    yield from check_entries(c, categories, today)
+def check(c: Community, categories: Mapping[str, Category], today: date,
+          max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Issue]:
+    """``max_bytes``: the largest voucher or document (--max-voucher-bytes)."""
+    yield from check_entries(c, categories, today, max_bytes)
     yield from check_corrections(c)
     yield from check_budget(c, categories)
-    yield from check_resolutions(c)
+    yield from check_resolutions(c, max_bytes)
     yield from check_collection(c)
-    yield from check_statement_files(c)
+    yield from check_statement_files(c, max_bytes)
 
 
 @raises(COMMUNITY_TITLE_DUPLICATE)
@@ -64,7 +67,8 @@ def check_findings(c: Community, categories: Mapping[str, Category]) -> Iterator
     yield from negative_balance(c)
 
 
-def check_entries(c: Community, categories: Mapping[str, Category], today: date) -> Iterator[Issue]:
+def check_entries(c: Community, categories: Mapping[str, Category], today: date,
+                  max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Issue]:
     budget_keys = {(b.year, b.line_id) for b in c.budget}
     where = c.where["ledger"]
     seen: dict[str, Problem | None] = {}  # voucher path -> verdict, for this ledger
@@ -75,7 +79,7 @@ def check_entries(c: Community, categories: Mapping[str, Category], today: date)
                                  zero=found.LEDGER_AMOUNT_ZERO)
         dated = list(_date(c, e, today))
         yield from dated
-        yield from _voucher(c, e, seen)
+        yield from _voucher(c, e, seen, max_bytes)
         # A wrong date would also make its budget line look wrong: report the date only.
         if not dated and e.budget_line and (e.date.year, e.budget_line) not in budget_keys:
             yield found.LEDGER_BUDGET_LINE_UNKNOWN(where, e.row, "budget_line",
@@ -102,12 +106,13 @@ def _category(where: Where, row: int, code: str, direction: str,
                                                 direction=direction)
 
 
-def _voucher(c: Community, e: Entry, seen: dict[str, Problem | None]) -> Iterator[Issue]:
+def _voucher(c: Community, e: Entry, seen: dict[str, Problem | None],
+             max_bytes: int) -> Iterator[Issue]:
     where = c.where["ledger"]
     if not e.voucher and e.direction == "expense":
         yield found.LEDGER_VOUCHER_MISSING(where, e.row, "voucher")
     yield from common.attached_file(c.path, e.voucher, "vouchers", LEDGER_VOUCHER, where,
-                                    e.row, "voucher", seen=seen)
+                                    e.row, "voucher", seen=seen, max_bytes=max_bytes)
 
 
 def check_corrections(c: Community) -> Iterator[Issue]:
@@ -160,14 +165,14 @@ def check_budget(c: Community, categories: Mapping[str, Category]) -> Iterator[I
         yield from common.amount(where, line.row, "amount", line.amount, positive=False)
 
 
-def check_resolutions(c: Community) -> Iterator[Issue]:
+def check_resolutions(c: Community, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Issue]:
     where = c.where["resolutions"]
     for r in c.resolutions:
         if r.votes_cast > r.eligible:
             yield found.RESOLUTION_VOTES_EXCEED_ELIGIBLE(
                 where, r.row, "eligible", votes_for=r.votes_for, against=r.votes_against,
                 abstentions=r.abstentions, cast=r.votes_cast, eligible=r.eligible)
-        yield from _document(c, "resolutions", r.row, r.document)
+        yield from _document(c, "resolutions", r.row, r.document, max_bytes)
 
 
 def check_collection(c: Community) -> Iterator[Issue]:
@@ -178,14 +183,15 @@ def check_collection(c: Community) -> Iterator[Issue]:
                 billed=y.households_billed)
 
 
-def check_statement_files(c: Community) -> Iterator[Issue]:
+def check_statement_files(c: Community, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Issue]:
     for s in c.statements:
-        yield from _document(c, "statements", s.row, s.document)
+        yield from _document(c, "statements", s.row, s.document, max_bytes)
 
 
-def _document(c: Community, table: str, row: int, value: str) -> Iterator[Issue]:
+def _document(c: Community, table: str, row: int, value: str,
+              max_bytes: int) -> Iterator[Issue]:
     yield from common.attached_file(c.path, value, "documents", DOCUMENT, c.where[table], row,
-                                    "document")
+                                    "document", max_bytes=max_bytes)
 
 
 def remuneration_findings(c: Community, codes: frozenset[str]) -> Iterator[Issue]:

@@ -1,12 +1,15 @@
 """Vouchers and documents: the files residents open from the site, so every path is
-checked to be a regular file inside its package folder, of an allowed type."""
+checked to be a regular file inside its package folder, of an allowed type decided by
+decoding it (derivatives.py), within the limits."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path, PurePosixPath
 
-ALLOWED = {".jpg": "jpeg", ".jpeg": "jpeg", ".png": "png", ".webp": "webp", ".pdf": "pdf"}
+from .. import derivatives
+
+ALLOWED = derivatives.KINDS
 PDF = {".pdf": "pdf"}
 MARKDOWN = {".md": "markdown"}
 
@@ -15,22 +18,15 @@ MARKDOWN = {".md": "markdown"}
 # would make its link open another file than the one checked, or none.
 SAFE_NAME = re.compile(r"\w[\w.-]*")
 
-# First bytes of each allowed format: a .jpg that is really an HTML page must not
-# be published as a voucher.
-MAGIC = {
-    "jpeg": (b"\xff\xd8\xff",),
-    "png": (b"\x89PNG\r\n\x1a\n",),
-    "pdf": (b"%PDF-",),
-}
 
 
 # What is wrong with a named file: the kind of problem (an Attachment's field: unsafe, type,
-# not_found), the variant of its message, and the values the message names.
+# content, not_found), the variant of its message, and the values the message names.
 Problem = tuple[str, str, dict[str, str]]
 
 
-def check_file(package_dir: Path, value: str, folder: str,
-               allowed: dict[str, str] = ALLOWED) -> Problem | None:
+def check_file(package_dir: Path, value: str, folder: str, allowed: dict[str, str] = ALLOWED,
+               max_bytes: int = derivatives.DEFAULT_MAX_BYTES) -> Problem | None:
     """What is wrong with the file a row names; None when it is fine."""
     pure = PurePosixPath(value)
     named = {"value": value, "folder": folder}
@@ -45,10 +41,11 @@ def check_file(package_dir: Path, value: str, folder: str,
     if kind is None:
         names = ", ".join(sorted({k.lstrip(".") for k in allowed}))
         return "type", "", {"value": value, "suffix": pure.suffix, "allowed": names}
-    return _check_on_disk(package_dir, pure, kind)
+    return _check_on_disk(package_dir, pure, kind, max_bytes)
 
 
-def _check_on_disk(package_dir: Path, pure: PurePosixPath, kind: str) -> Problem | None:
+def _check_on_disk(package_dir: Path, pure: PurePosixPath, kind: str,
+                   max_bytes: int) -> Problem | None:
     current = package_dir
     for part in pure.parts:
         current = current / part
@@ -58,22 +55,23 @@ def _check_on_disk(package_dir: Path, pure: PurePosixPath, kind: str) -> Problem
         return "not_found", "", {"value": str(pure)}
     if not current.is_file():
         return "unsafe", "special", {"value": str(pure)}
-    if not _content_matches(current, kind):
-        what = "UTF-8 text" if kind == "markdown" else f"{kind.upper()} data"
-        return "type", "content", {"value": str(pure), "what": what}
-    return None
-
-
-def _content_matches(path: Path, kind: str) -> bool:
     if kind == "markdown":
-        data = path.read_bytes()
-        try:
-            data.decode("utf-8")
-        except UnicodeDecodeError:
-            return False
-        return b"\0" not in data
-    with path.open("rb") as handle:
-        head = handle.read(16)
-    if kind == "webp":
-        return head[:4] == b"RIFF" and head[8:12] == b"WEBP"
-    return head.startswith(MAGIC[kind])
+        ok = _text(current)
+        return None if ok else ("type", "content", {"value": str(pure), "what": "UTF-8 text"})
+    refused = derivatives.inspect(current, kind, max_bytes)
+    if refused is None:
+        return None
+    if refused.variant == "mismatch":  # decoded as another type, or not at all
+        return "type", "content", {"value": str(pure), **refused.values}
+    # "active" is the content issue's own message; the others are its variants
+    variant = "" if refused.variant == "active" else refused.variant
+    return "content", variant, {"value": str(pure), **refused.values}
+
+
+def _text(path: Path) -> bool:
+    data = path.read_bytes()
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return b"\0" not in data

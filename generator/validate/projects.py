@@ -7,7 +7,16 @@ from collections.abc import Collection, Iterator
 from datetime import date
 from decimal import Decimal
 
-from ..domain import EVALUATION, IMPLEMENTATION, LOW_SATISFACTION, STEPS, low_satisfaction
+from .. import personal
+from ..derivatives import DEFAULT_MAX_BYTES
+from ..domain import (
+    EVALUATION,
+    IMPLEMENTATION,
+    INDIVIDUAL,
+    LOW_SATISFACTION,
+    STEPS,
+    low_satisfaction,
+)
 from ..issues import DISBURSEMENT_VOUCHER, DOCUMENT, Issue, Where, raises
 from ..issues import projects as found
 from ..issues.cells import AMOUNT_PRECISION, AMOUNT_ZERO
@@ -18,9 +27,9 @@ from . import common
 
 @raises(found.PROJECT_CATEGORY_UNKNOWN, found.COMMUNITY_UNKNOWN, found.FOUNDATION_DATES_REVERSED,
         AMOUNT_PRECISION, AMOUNT_ZERO, DOCUMENT, found.PROJECT_UNKNOWN, DISBURSEMENT_VOUCHER,
-        found.DISBURSEMENT_EXCEEDS_FUNDS)
-def check_foundation(f: Foundation, communities: Collection[str],
-                     categories: Collection[str]) -> Iterator[Issue]:
+        found.DISBURSEMENT_EXCEEDS_FUNDS, found.DONOR_LOOKS_PERSONAL)
+def check_foundation(f: Foundation, communities: Collection[str], categories: Collection[str],
+                     max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Issue]:
     where = f.where["projects"]
     for p in f.projects:
         yield from _category(where, p.row, p.category, categories)
@@ -30,8 +39,8 @@ def check_foundation(f: Foundation, communities: Collection[str],
                                                   start=p.start_date)
         yield from common.amount(where, p.row, "budget", p.budget, positive=False)
         yield from common.attached_file(f.path, p.report, "documents", DOCUMENT, where, p.row,
-                                        "report")
-    yield from _gifts_and_payments(f)
+                                        "report", max_bytes=max_bytes)
+    yield from _gifts_and_payments(f, max_bytes)
 
 
 def _category(where: Where, row: int, code: str, categories: Collection[str]) -> Iterator[Issue]:
@@ -48,8 +57,8 @@ def _communities(where: Where, row: int, field: str, ids: tuple[str, ...],
             yield found.COMMUNITY_UNKNOWN(where, row, field, community=community)
 
 
-def _gifts_and_payments(f: Foundation) -> Iterator[Issue]:
-    rows = list(_gift_rows(f)) + list(_payment_rows(f))
+def _gifts_and_payments(f: Foundation, max_bytes: int) -> Iterator[Issue]:
+    rows = list(_gift_rows(f)) + list(_payment_rows(f, max_bytes))
     yield from rows
     if not rows:  # the replay needs every amount and project to be right
         yield from available_funds(f)
@@ -60,11 +69,14 @@ def _gift_rows(f: Foundation) -> Iterator[Issue]:
     where = f.where["donations"]
     for d in f.donations:
         yield from common.amount(where, d.row, "amount", d.amount)
+        if d.donor_type != INDIVIDUAL and personal.looks_like_person(d.donor):
+            masked = personal.public_donor(d.donor, INDIVIDUAL, "")  # reports reach public logs
+            yield found.DONOR_LOOKS_PERSONAL(where, d.row, "donor_type", donor=masked)
         if d.project_id and d.project_id not in projects:
             yield found.PROJECT_UNKNOWN(where, d.row, "project_id", project=d.project_id)
 
 
-def _payment_rows(f: Foundation) -> Iterator[Issue]:
+def _payment_rows(f: Foundation, max_bytes: int) -> Iterator[Issue]:
     projects = {p.project_id for p in f.projects}
     where = f.where["disbursements"]
     for p in f.disbursements:
@@ -72,7 +84,7 @@ def _payment_rows(f: Foundation) -> Iterator[Issue]:
         if p.project_id not in projects:
             yield found.PROJECT_UNKNOWN(where, p.row, "project_id", project=p.project_id)
         yield from common.attached_file(f.path, p.voucher, "vouchers", DISBURSEMENT_VOUCHER,
-                                        where, p.row, "voucher")
+                                        where, p.row, "voucher", max_bytes=max_bytes)
 
 
 def available_funds(f: Foundation) -> Iterator[Issue]:
@@ -109,7 +121,8 @@ def available_funds(f: Foundation) -> Iterator[Issue]:
         found.STEP_VOTES_EXCEED_PARTICIPANTS, DOCUMENT, found.STEP_MISSING_EARLIER,
         found.STEP_DATE_ORDER, found.STEP_EVALUATION_BEFORE_IMPLEMENTATION)
 def check_protection(pf: ProtectionFund, communities: Collection[str],
-                     categories: Collection[str]) -> Iterator[Issue]:
+                     categories: Collection[str],
+                     max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Issue]:
     where = pf.where["projects"]
     for p in pf.projects:
         yield from _category(where, p.row, p.category, categories)
@@ -125,12 +138,12 @@ def check_protection(pf: ProtectionFund, communities: Collection[str],
                                         variant="protection", project=s.project_id)
             continue
         by_project[s.project_id].append(s)
-        yield from _step_row(pf, s)
+        yield from _step_row(pf, s, max_bytes)
     for recorded in by_project.values():
         yield from _step_order(pf.where["steps"], recorded)
 
 
-def _step_row(pf: ProtectionFund, s: Step) -> Iterator[Issue]:
+def _step_row(pf: ProtectionFund, s: Step, max_bytes: int) -> Iterator[Issue]:
     where = pf.where["steps"]
     if s.satisfaction is not None and s.step != EVALUATION:
         yield found.STEP_SATISFACTION_NOT_EVALUATION(where, s.row, "satisfaction", step=s.step,
@@ -140,7 +153,7 @@ def _step_row(pf: ProtectionFund, s: Step) -> Iterator[Issue]:
         yield found.STEP_VOTES_EXCEED_PARTICIPANTS(where, s.row, "participants", votes=votes,
                                                    participants=s.participants)
     yield from common.attached_file(pf.path, s.document, "documents", DOCUMENT, where, s.row,
-                                    "document")
+                                    "document", max_bytes=max_bytes)
 
 
 def _step_order(where: Where, recorded: list[Step]) -> Iterator[Issue]:

@@ -6,6 +6,7 @@ from collections.abc import Collection, Iterator
 from pathlib import Path
 
 from .. import standard_text
+from ..derivatives import DEFAULT_MAX_BYTES
 from ..domain import slug
 from ..issues import STANDARD_BODY, STANDARD_PDF, Issue, Where, display_path, raises
 from ..issues import standards as found
@@ -19,7 +20,8 @@ from .text import PERSONAL, hidden, personal_issue, personal_numbers
 @raises(found.STANDARD_CATEGORY_UNKNOWN, found.STANDARD_DATES_REVERSED, STANDARD_BODY,
         STANDARD_PDF, found.STANDARD_SUPERSEDES_UNKNOWN, found.STANDARD_SUPERSEDES_STATUS,
         found.STANDARD_SUPERSEDED_WITHOUT_SUCCESSOR, found.STANDARD_SLUG_COLLISION)
-def check(s: Standards, categories: Collection[str]) -> Iterator[Issue]:
+def check(s: Standards, categories: Collection[str],
+          max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Issue]:
     where = s.where["standards"]
     codes = {standard_text.normalise(x.code): x for x in s.standards}
     for x in s.standards:
@@ -31,7 +33,7 @@ def check(s: Standards, categories: Collection[str]) -> Iterator[Issue]:
         yield from attached_file(s.path, x.body, "texts", STANDARD_BODY, where, x.row, "body",
                                  allowed=MARKDOWN)
         yield from attached_file(s.path, x.pdf, "pdfs", STANDARD_PDF, where, x.row, "pdf",
-                                 allowed=PDF)
+                                 allowed=PDF, max_bytes=max_bytes)
     yield from _succession(s, codes)
     yield from _slugs(s)
 

@@ -1,7 +1,9 @@
 // Voucher images open in a lightbox (GLightbox, vendored) that can be zoomed on a phone.
-// Links stay plain links: without JavaScript, or when the library cannot be loaded, a
-// tap opens the image itself; PDF vouchers always open (or download) as plain links,
-// since phone browsers cannot show a PDF inside a page.
+// The lightbox shows the phone copy published beside each image (at most 1600 pixels
+// on its long side); the link itself leads to the full image. Links stay plain links:
+// without JavaScript, or when the library cannot be loaded, a tap opens the full image;
+// PDF vouchers always open (or download) as plain links, since phone browsers cannot
+// show a PDF inside a page.
 (function () {
   "use strict";
 
@@ -40,13 +42,21 @@
     return loading;
   }
 
+  // The phone copy's address, as the site map makes it (urls.phone_copy):
+  // …/vouchers/D-003.png -> …/vouchers/D-003@phone.png
+  function phoneCopy(link) {
+    var url = new URL(link.href);
+    url.pathname = url.pathname.replace(/(\.[A-Za-z]+)$/, "@phone$1");
+    return url.href;
+  }
+
   function open(link) {
     var row = link.closest("tr");
     var id = row ? row.id || row.getAttribute("data-entry") : "";
     // Only the address and a plain alt text reach the library: titles and descriptions
     // would be inserted as HTML, so none are given.
     var box = window.GLightbox({
-      elements: [{href: link.href, type: "image", alt: id ? T("凭证") + " " + id : T("凭证")}],
+      elements: [{href: phoneCopy(link), type: "image", alt: id ? T("凭证") + " " + id : T("凭证")}],
       lightboxHTML: FRAME,
       zoomable: true,
       draggable: false,
