@@ -39,6 +39,19 @@ PUBLISHED_REF = click.option(
     help="The git commit or branch whose history is already public: published entries "
          "may not change. A pull request checks against its base, e.g. origin/main.")
 
+REQUIRE_HISTORY = click.option(
+    "--require-history", is_flag=True, envvar="PORTAL_REQUIRE_HISTORY",
+    help="Refuse to check without the full git history of what was published (a shallow "
+         "clone, or no git checkout). CI always sets it.")
+
+PUBLISHED_SITE = click.option(
+    "--published-site", envvar="PORTAL_PUBLISHED_SITE", default="", metavar="URL_OR_FOLDER",
+    help="The live site (its address, or a folder holding it): what its record says was "
+         "published may not change or go, whatever the git history now says.")
+FIRST_PUBLICATION = click.option(
+    "--first-publication", is_flag=True, envvar="PORTAL_FIRST_PUBLICATION",
+    help="Declare the portal's first publication: there is no published site to read yet.")
+
 
 def _cache(folder: Path | None, off: bool) -> Path | None:
     return None if off else folder or default_cache()
@@ -62,17 +75,24 @@ def cli() -> None:
               "annotations in GitHub Actions.")
 @STRICT
 @PUBLISHED_REF
+@REQUIRE_HISTORY
+@PUBLISHED_SITE
+@FIRST_PUBLICATION
 @MAX_FILE
 @MAX_VOUCHER
 @CACHE
 @NO_CACHE
 def validate_command(datasets: Path, fmt: str, strict: bool, published_ref: str,
-                     max_file_bytes: int, max_voucher_bytes: int, cache: Path | None,
-                     no_cache: bool) -> None:
+                     require_history: bool, published_site: str, first_publication: bool,
+                     max_file_bytes: int, max_voucher_bytes: int,
+                     cache: Path | None, no_cache: bool) -> None:
     """Check every package; exit 1 when any error is found."""
     _require_dir(datasets)
     try:
         report = check(BuildConfig(datasets=datasets, strict=strict, published_ref=published_ref,
+                                   require_history=require_history,
+                                   published_site=published_site,
+                                   first_publication=first_publication,
                                    max_file_bytes=max_file_bytes,
                                    max_voucher_bytes=max_voucher_bytes,
                                    cache=_cache(cache, no_cache))).report
@@ -90,18 +110,26 @@ def validate_command(datasets: Path, fmt: str, strict: bool, published_ref: str,
               show_default=True, help="Output folder, replaced atomically on success.")
 @STRICT
 @PUBLISHED_REF
+@REQUIRE_HISTORY
+@PUBLISHED_SITE
+@FIRST_PUBLICATION
 @MAX_FILE
 @MAX_VOUCHER
 @CACHE
 @NO_CACHE
 def build_command(datasets: Path, out: Path, strict: bool, published_ref: str,
-                  max_file_bytes: int, max_voucher_bytes: int, cache: Path | None,
-                  no_cache: bool) -> None:
+                  require_history: bool, published_site: str, first_publication: bool,
+                  max_file_bytes: int, max_voucher_bytes: int,
+                  cache: Path | None, no_cache: bool) -> None:
     """Validate, render and build the static site."""
     _require_dir(datasets)
     try:
         report = build(BuildConfig(datasets=datasets, out=out, strict=strict,
-                                   published_ref=published_ref, max_file_bytes=max_file_bytes,
+                                   published_ref=published_ref,
+                                   require_history=require_history,
+                                   published_site=published_site,
+                                   first_publication=first_publication,
+                                   max_file_bytes=max_file_bytes,
                                    max_voucher_bytes=max_voucher_bytes,
                                    cache=_cache(cache, no_cache)))
     except ValidationFailed as failed:

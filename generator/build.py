@@ -16,7 +16,7 @@ from pathlib import Path
 
 from jinja2 import TemplateError
 
-from . import manifest, reuse, standby
+from . import manifest, reuse, standby, witness
 from .cache import Cache
 from .config import BuildConfig
 from .errors import FilesError, RenderError, ValidationFailed
@@ -50,7 +50,8 @@ def model(config: BuildConfig) -> Portal:
 
 def _check(config: BuildConfig, stage: Stages) -> tuple[Datasets, reuse.Plan, Validated]:
     with stage("load"):
-        datasets, issues = load(config.datasets, config.max_file_bytes, config.published_ref)
+        datasets, issues = load(config.datasets, config.max_file_bytes, config.sources,
+                                Cache(config.cache))
         plan = reuse.plan(config, datasets)  # each community fresh or kept
         datasets = read_tables(datasets, issues, config.max_file_bytes, skip=plan.settled())
     with stage("validate"):
@@ -76,7 +77,10 @@ def _build(config: BuildConfig, stage: Stages) -> Report:
         raise ValidationFailed(validated.report)
     provenance = datasets.provenance
     with stage("model"):
-        portal = build_model(validated, provenance, config.today, config.site_url, plan.units)
+        records = witness.extend(provenance.site_record or {}, provenance.now_record
+                                 or witness.current(config.datasets), config.today.isoformat())
+        portal = build_model(validated, provenance, config.today, config.site_url, plan.units,
+                             {name: r.mark() for name, r in records.items()})
     with stage("render"):
         pages, assets, english, downloads = _render(portal, plan.units)
     kept = plan.kept()  # the kept files, which stay in the replaced site until publish
@@ -99,8 +103,9 @@ def _build(config: BuildConfig, stage: Stages) -> Report:
             index_search(site, shells.unindexed(zh) | shells.unindexed(en, "en"),
                          kept.indexed(), Cache(config.cache), kept.files)
         with stage("write"):
+            heads = witness.write(site, records)
             written = manifest.write(site, provenance.file_hashes, provenance.version,
-                                     config.today, kept.files)
+                                     config.today, kept.files, heads)
             if config.cache is None:
                 publish(site, config.out)  # the replaced site is deleted with the scratch
             else:  # the kept files join from the replaced site, which is kept as a standby
@@ -132,20 +137,37 @@ def verify(site: Path, datasets: Path, project: Path = Path(".")) -> list[str]:
         state = "unreadable" if (site / manifest.NAME).exists() else "missing"
         return [f"{site}/{manifest.NAME}: {state}; the site cannot be checked"]
     built = recorded.build_date
+    witnessed = (site / witness.INDEX).is_file()  # a site built before records were
+    problems = _record_differences(site, datasets) if witnessed else []
     with tempfile.TemporaryDirectory() as scratch:
         out = Path(scratch) / "site"
         build(BuildConfig(datasets=datasets, out=out, project=project, today=built,
-                          cache=None))  # a check of its own: nothing reused
+                          cache=None, published_site=str(site) if witnessed else "",
+                          first_publication=not witnessed, check_record=False,
+                          require_history=False))  # a check of its own: nothing reused
         made = manifest.read(out)
         assert made is not None  # the build just wrote it
-        problems = [f"data {line}" for line in manifest.differences(recorded.data, made.data)]
+        problems += [f"data {line}" for line in manifest.differences(recorded.data, made.data)]
         rebuilt, published = manifest.hashes(out), manifest.hashes(site)
         for path in rebuilt.keys() & published.keys():  # zips: by members, see opendata
             if path.endswith(".zip") and rebuilt[path] != published[path] and \
                     manifest.same_members(out / path, site / path):
                 rebuilt[path] = published[path]
         problems += [f"site {line}" for line in manifest.differences(rebuilt, published)]
+        problems += [f"site {path}: a symbolic link, which the portal never writes"
+                     for path in manifest.links(site)]
     return problems
+
+
+def _record_differences(site: Path, datasets: Path) -> list[str]:
+    """Each entry, voucher or package the site's record holds that the datasets changed or
+    dropped, with the published value; a record that does not verify, said once."""
+    try:
+        recorded = witness.read_site(str(site))
+    except witness.Unreadable as exc:
+        return [f"record {exc}"]
+    return [f"record {issue}" for issue in witness.check(recorded, witness.current(datasets),
+                                                          datasets)]
 
 
 def _epoch(day: date) -> str:

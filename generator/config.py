@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .derivatives import DEFAULT_MAX_BYTES as DEFAULT_MAX_VOUCHER_BYTES
 from .load import DEFAULT_MAX_FILE_BYTES
+from .published import Sources
 
 UNSET = date.min  # "take the date from the data": see build_date()
 DEFAULT_CACHE = Path(".cache/portal")
@@ -60,12 +61,29 @@ class BuildConfig:
     # What counts as already published: entries and vouchers in this commit's history.
     published_ref: str = field(
         default_factory=lambda: os.environ.get("PORTAL_PUBLISHED_REF", "HEAD"))
+    # Refuse to check without the full history (a shallow clone, no git checkout): CI.
+    require_history: bool = field(default_factory=lambda: os.environ.get(
+        "PORTAL_REQUIRE_HISTORY", "").lower() in ("1", "true", "yes"))
+    # The live site whose record of what it published must still hold (witness.py), or a
+    # declared first publication.
+    published_site: str = field(default_factory=lambda: os.environ.get(
+        "PORTAL_PUBLISHED_SITE", ""))
+    first_publication: bool = field(default_factory=lambda: os.environ.get(
+        "PORTAL_FIRST_PUBLICATION", "").lower() in ("1", "true", "yes"))
+    # False: the published site's record is extended but not checked (portal verify, which
+    # reports what differs instead of refusing it).
+    check_record: bool = True
     # Results kept between builds (cache.py); None keeps nothing.
     cache: Path | None = field(default_factory=default_cache)
 
     def __post_init__(self) -> None:
         if self.today == UNSET:
             object.__setattr__(self, "today", build_date(self.datasets))
+
+    @property
+    def sources(self) -> Sources:
+        return Sources(self.published_ref, self.require_history, self.published_site,
+                       self.first_publication, self.check_record)
 
     @property
     def mkdocs_file(self) -> Path:

@@ -19,11 +19,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from . import manifest
+from . import manifest, witness
+from .cache import Cache
 from .history import Publication, publications
 from .issues import Issue, Where, display_path
 from .issues import packages as found
-from .published import Record, record
+from .published import Record, Sources, record
 
 DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024
 # A huge cell is read and then reported by the text rules with its size, instead of
@@ -105,6 +106,8 @@ class Provenance:
     file_hashes: dict[str, str]  # path under the datasets folder -> SHA-256 (the manifest's)
     publications: tuple[Publication, ...] = ()  # from the git history of the datasets
     published: Record = Record()  # each entry and voucher as first published (git history)
+    site_record: witness.Records | None = None  # the live site's record (None: not read)
+    now_record: witness.Records | None = None  # the datasets' own, when compared with it
 
     def by_community(self, folders: Mapping[str, Path]
                      ) -> tuple[dict[str, dict[str, str]], dict[str, str]]:
@@ -150,12 +153,15 @@ RAISES = (found.PACKAGE_DESCRIPTOR_MISSING, found.PACKAGE_DESCRIPTOR_INVALID,
           found.PACKAGE_PROPERTY_INVALID, found.PACKAGE_RESOURCE_UNKNOWN,
           found.PACKAGE_SCHEMA_DIFFERS, found.PACKAGE_RESOURCE_MISSING, found.FILE_MISSING,
           found.FILE_TOO_LARGE, found.CSV_ENCODING, found.CSV_EMPTY, found.CSV_MALFORMED,
-          found.PUBLISHED_REF_UNKNOWN)
+          found.PUBLISHED_REF_UNKNOWN, found.PUBLISHED_HISTORY_MISSING,
+          found.PUBLISHED_SITE_UNREADABLE)
 
 
-def load(root: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES,
-         published_ref: str = "HEAD") -> tuple[Datasets, list[Issue]]:
-    """Everything but the communities' tables, which read_tables() reads."""
+def load(root: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES, sources: Sources | None = None,
+         cache: Cache | None = None) -> tuple[Datasets, list[Issue]]:
+    """Everything but the communities' tables, which read_tables() reads; and what was
+    published (``sources``), whose record from git ``cache`` keeps."""
+    sources = sources or Sources()
     issues: list[Issue] = []
     codelists = {}
     for name, schema in CODELISTS.items():
@@ -172,10 +178,31 @@ def load(root: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES,
     standards = _optional_package(STANDARDS, root, issues, max_bytes)
     ids = tuple(d.name for d in community_dirs(root))
     hashes = manifest.hashes(root)  # read once: the data version and the site's manifest
-    published = record(root, published_ref, issues)
-    provenance = Provenance(root, data_version(hashes), hashes, publications(root), published)
+    published = record(root, sources.ref, issues, sources.required, cache)
+    site = witnessed(root, sources, issues)
+    now = witness.current(root) if site is not None and sources.enforce else None
+    provenance = Provenance(root, data_version(hashes), hashes, publications(root), published,
+                            site, now)
     return Datasets(root, codelists, ids, communities, foundation, protection, standards,
                     provenance), issues
+
+
+def witnessed(root: Path, sources: Sources, issues: list[Issue]) -> witness.Records | None:
+    """The live site's record of what it published; empty on a declared first
+    publication; None when neither is given (a maintainer's preview)."""
+    where = Where(display_path(root))
+    if sources.site:
+        try:
+            return witness.read_site(sources.site)
+        except witness.Unreadable as exc:
+            issues.append(found.PUBLISHED_SITE_UNREADABLE(where, source=sources.site,
+                                                          reason=str(exc)))
+            return None
+    if sources.first:
+        return {}
+    if sources.required:
+        issues.append(found.PUBLISHED_SITE_UNREADABLE(where, variant="none"))
+    return None
 
 
 def _optional_package(kind: Kind, root: Path, issues: list[Issue],

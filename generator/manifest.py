@@ -40,14 +40,29 @@ def hashes(root: Path, skip: str = "", known: Mapping[str, str] | None = None) -
     return dict(sorted(found.items()))
 
 
+def links(root: Path) -> list[str]:
+    """Every symbolic link under root, by path: the portal writes none, and hashes() does
+    not follow them, so one in a published site is reported, never skipped."""
+    found = []
+    for folder, dirs, files in os.walk(root):
+        base = os.path.relpath(folder, root).replace(os.sep, "/")
+        for name in sorted(dirs + files):
+            if os.path.islink(os.path.join(folder, name)):
+                found.append(name if base == "." else f"{base}/{name}")
+    return sorted(found)
+
+
 def write(site: Path, data: Mapping[str, str], version: str, built: date,
-          kept: Mapping[str, str] | None = None) -> dict[str, str]:
+          kept: Mapping[str, str] | None = None,
+          records: Mapping[str, str] | None = None) -> dict[str, str]:
     """Write the manifest; returns the site's hashes it lists. ``data``: every file of the
     datasets, of which the manifest lists those the site publishes. ``kept``: files of the
-    new site that are not in ``site`` (they stay in the site it replaces, units.py)."""
+    new site that are not in ``site`` (they stay in the site it replaces, units.py).
+    ``records``: each package's record head (witness.py)."""
     site_hashes = dict(sorted({**hashes(site, skip=NAME), **(kept or {})}.items()))
     body = {"data_version": version, "build_date": built.isoformat(),
-            "data": published(data, site_hashes), "site": site_hashes}
+            "data": published(data, site_hashes), "site": site_hashes,
+            "records": dict(sorted((records or {}).items()))}
     (site / NAME).write_text(json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True)
                              + "\n", encoding="utf-8")
     return site_hashes

@@ -115,6 +115,13 @@ def luhn_valid(digits: str) -> bool:
     return total % 10 == 0
 
 
+def masked(text: str) -> str:
+    """The text for a message, which reaches public logs: as written, or where it holds a
+    personal number, only that number masked (the rest may hide it in other digits)."""
+    numbers = [number for _, number in personal_numbers(text)]
+    return f"[{', '.join(numbers)}]" if numbers else text
+
+
 def mask(number: str) -> str:
     """Keep the first three and last two characters: enough to find it, not to use it."""
     return number[:3] + "*" * (len(number) - 5) + number[-2:]

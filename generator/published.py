@@ -1,34 +1,83 @@
-"""What was already published, read from the git history of the datasets (load stage).
+"""What was already published, read from the contents of the datasets' git history (load
+stage).
 
-Once a ledger entry or a voucher is in a commit it is public: residents may have read,
-printed or downloaded it. The history keeps each entry as it was first published and
-each voucher's first content, so the rules can tell a silent edit from a correction.
-Reading diffs (``git log -p``) costs one pass over the history's changes, not one full
-copy of every ledger per commit.
+Once a row or a voucher is in a commit it is public: residents may have read, printed or
+downloaded it. The record keeps every row of every table as it was first published (by
+the table's primary key), and each voucher's and document's first content, so the rules
+can tell a silent edit from a correction.
 
-Outside a git checkout nothing is known to be published and nothing is checked.
+The record is read from contents, never from diff text: every commit reachable from the
+published ref, merge commits included, lists the blobs it adds under the datasets
+(``git log --raw -z``, which no ``.gitattributes``, colour setting, replacement ref or odd
+file name changes), and each table blob is parsed by the same CSV reader as validation
+(``git cat-file --batch``). A package is followed by its ``name`` across folders, so a
+moved or removed community keeps its record. The record of a ref is kept in the cache
+with its commit: the next build reads only the commits since, unless the history was
+rewritten.
+
+Outside a git checkout nothing is known to be published; where the check is required
+(``--require-history``, as in CI) that, and a shallow clone, is an error.
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
-from collections.abc import Iterator
+import io
+import json
+import subprocess
+import threading
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, NamedTuple
 
+from . import schemas
+from .cache import Cache
 from .history import git
 from .issues import Issue, Where, display_path
-from .issues.packages import PUBLISHED_REF_UNKNOWN
+from .issues.packages import PUBLISHED_HISTORY_MISSING, PUBLISHED_REF_UNKNOWN
 
-LEDGER_WIDTH = 10  # ledger.csv's columns; a diff line of another width is not a whole row
+RECORD = "record"  # the cache's kind
+GIT = ("git", "--no-replace-objects", "-c", "core.quotepath=off", "-c", "color.ui=never")
+FILES = ("vouchers", "documents")  # folders whose files are published as they are first seen
+# Each package folder's tables (resource name -> canonical schema), by where it sits.
+TABLES = {
+    "communities": {"ledger": "ledger", "budget": "budget", "resolutions": "resolutions",
+                    "collection": "collection", "statements": "statements"},
+    "foundation": {"donations": "donations", "disbursements": "disbursements"},
+    "protection-fund": {"steps": "steps"},
+}
 
 
 @dataclass(frozen=True)
-class PublishedRow:
-    values: tuple[str, ...]  # the row as first published, in the ledger's column order
+class Sources:
+    """Where what was published is read from: the history of ``ref``, which ``required``
+    makes an error to lack; and the live site's record (witness.py) at ``site``, or none
+    on a declared ``first`` publication."""
+
+    ref: str = "HEAD"
+    required: bool = False
+    site: str = ""
+    first: bool = False
+    enforce: bool = True  # False: the site's record is extended, not checked (portal verify)
+
+
+class PublishedRow(NamedTuple):
+    """A tuple, not a dataclass: a city's record holds a million, read from the cache on
+    every build, and tuples load several times faster."""
+
+    columns: tuple[str, ...]  # the header then, one tuple shared by the version's rows
+    values: tuple[str, ...]  # the row as first published
     commit: str
     date: str  # ISO 8601 commit date
+
+    def get(self, column: str) -> str | None:
+        return self.values[self.columns.index(column)] if column in self.columns else None
+
+    @property
+    def cells(self) -> Iterator[tuple[str, str]]:
+        return zip(self.columns, self.values, strict=True)
 
 
 @dataclass(frozen=True)
@@ -39,109 +88,328 @@ class PublishedFile:
 
 
 @dataclass(frozen=True)
+class PublishedPackage:
+    folder: str  # where it was last seen, relative to the datasets
+    commit: str  # the commit that last had it
+    date: str  # first published
+
+
+@dataclass(frozen=True)
 class Record:
-    """Per community id: each entry and each voucher as first published."""
+    """Per package name: each table's rows and each file as first published."""
 
     tracked: bool = False  # False outside a git checkout
-    entries: dict[str, dict[str, PublishedRow]] = field(default_factory=dict)
-    vouchers: dict[str, dict[str, PublishedFile]] = field(default_factory=dict)
-    statements: dict[str, dict[str, str]] = field(default_factory=dict)  # month -> ISO date
+    rows: dict[str, dict[str, dict[str, PublishedRow]]] = field(default_factory=dict)
+    files: dict[str, dict[str, PublishedFile]] = field(default_factory=dict)
+    packages: dict[str, PublishedPackage] = field(default_factory=dict)
+
+    def table(self, package: str, table: str) -> dict[str, PublishedRow]:
+        return self.rows.get(package, {}).get(table, {})
+
+    @property
+    def entries(self) -> dict[str, dict[str, PublishedRow]]:
+        return {name: tables["ledger"] for name, tables in self.rows.items() if "ledger" in tables}
+
+    @property
+    def vouchers(self) -> dict[str, dict[str, PublishedFile]]:
+        return self.files
+
+    def of(self, package: str) -> tuple[Any, ...]:
+        """What identifies the record of one package, a cache key's part: a commit id
+        fixes the content its rows and files were read from."""
+        return (self.tracked,
+                sorted((t, k, r.commit) for t, rows in self.rows.get(package, {}).items()
+                       for k, r in rows.items()),
+                sorted((p, f.blob, f.commit) for p, f in self.files.get(package, {}).items()))
 
     def months(self, community: str) -> dict[str, str]:
         """Month -> date (YYYY-MM-DD) its first entry or bank statement was published."""
-        first = {month: day[:10] for month, day in self.statements.get(community, {}).items()}
-        for row in self.entries.get(community, {}).values():
-            month, day = row.values[1][:7], row.date[:10]
-            if month not in first or day < first[month]:
+        first = {month: row.date[:10] for month, row in self.table(community, "statements").items()}
+        for row in self.table(community, "ledger").values():
+            month, day = (row.get("date") or "")[:7], row.date[:10]
+            if month and (month not in first or day < first[month]):
                 first[month] = day
         return first
 
 
-def record(datasets: Path, ref: str = "HEAD", issues: list[Issue] | None = None) -> Record:
+@dataclass(frozen=True)
+class Change:
+    status: str  # A, M, D, T
+    blob: str
+    path: str  # relative to the datasets
+
+
+@dataclass(frozen=True)
+class Commit:
+    commit: str
+    date: str
+    changes: tuple[Change, ...]
+
+
+def record(datasets: Path, ref: str = "HEAD", issues: list[Issue] | None = None,
+           required: bool = False, cache: Cache | None = None) -> Record:
     """What the history of ``ref`` published: HEAD, or the branch the site is built from
     (a pull request is checked against its base, so its own commits are not yet public)."""
+    issues = issues if issues is not None else []
+    where = Where(display_path(datasets))
     top = git(datasets, "rev-parse", "--show-toplevel") if datasets.is_dir() else None
     if top is None:
+        if required:
+            issues.append(PUBLISHED_HISTORY_MISSING(where, variant="none"))
         return Record()
     repo = Path(top.strip())
-    if git(repo, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}") is None:
-        if git(repo, "rev-parse", "--verify", "--quiet", "HEAD") is not None and issues is not None:
-            issues.append(PUBLISHED_REF_UNKNOWN(Where(display_path(datasets)), ref=ref))
+    if git(repo, "rev-parse", "--is-shallow-repository") == "true\n" and required:
+        issues.append(PUBLISHED_HISTORY_MISSING(where))
+        return Record()
+    tip = git(repo, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+    if tip is None:
+        if git(repo, "rev-parse", "--verify", "--quiet", "HEAD") is not None or required:
+            issues.append(PUBLISHED_REF_UNKNOWN(where, ref=ref))
         return Record()  # a repository without commits has published nothing
     rel = datasets.resolve().relative_to(repo.resolve()).as_posix()
-    prefix = f"{rel}/communities/" if rel != "." else "communities/"
-    return Record(True, _entries(repo, ref, prefix), _vouchers(repo, ref, prefix),
-                  _statements(repo, ref, prefix))
+    return _cached(repo, rel, tip.strip(), cache or Cache())
 
 
-def _log(repo: Path, ref: str, pathspec: str,
-         *options: str) -> Iterator[tuple[str, str, list[str]]]:
-    """(commit, ISO date, lines) of each commit touching the paths, oldest first."""
-    text = git(repo, "-c", "core.quotepath=off", "log", "--reverse", "--no-renames",
-               "--format=%x01%H %cI", *options, ref, "--", f":(glob){pathspec}")
-    for block in (text or "").split("\x01")[1:]:
-        head, *lines = block.split("\n")
-        commit, date = head.split(" ", 1)
-        yield commit, date, lines
+def _cached(repo: Path, rel: str, tip: str, cache: Cache) -> Record:
+    """The record of ``tip``: kept, or extended from a kept record of an ancestor. Kept in
+    pieces, one per package, so that a new commit writes again only what it touched."""
+    slot = cache.key(RECORD, str(repo.resolve()), rel)
+    index: Any = cache.get(RECORD, slot)
+    base = _kept(cache, index)
+    if base is not None and index[0] == tip:
+        return base
+    since, pieces = "", {}
+    if base is not None and git(repo, "merge-base", "--is-ancestor", index[0], tip) is not None:
+        since, pieces = index[0], dict(index[1])
+    else:
+        base = Record(True)
+    result, touched = extend(base, repo, rel, commits(repo, rel, f"{since}..{tip}"
+                                                      if since else tip))
+    for name in touched:
+        pieces[name] = cache.key(RECORD, slot, name, tip)
+        cache.put(RECORD, pieces[name], (result.rows.get(name, {}), result.files.get(name, {})))
+    cache.put(RECORD, slot, (tip, pieces, result.packages))
+    cache.keep(RECORD, (slot, *pieces.values()))
+    return result
 
 
-def _entries(repo: Path, ref: str, prefix: str) -> dict[str, dict[str, PublishedRow]]:
-    found: dict[str, dict[str, PublishedRow]] = {}
-    for commit, date, lines in _log(repo, ref, prefix + "*/ledger.csv", "-p", "--unified=0"):
-        for community, line in _added_lines(lines, prefix):
-            values = _row(line)
-            if values is not None and values[0] != "entry_id":
-                found.setdefault(community, {}).setdefault(
-                    values[0], PublishedRow(values, commit, date))
-    return found
-
-
-def _statements(repo: Path, ref: str, prefix: str) -> dict[str, dict[str, str]]:
-    found: dict[str, dict[str, str]] = {}
-    for _, date, lines in _log(repo, ref, prefix + "*/statements.csv", "-p", "--unified=0"):
-        for community, line in _added_lines(lines, prefix):
-            month = line.split(",", 1)[0].strip()
-            if month != "month":
-                found.setdefault(community, {}).setdefault(month, date)
-    return found
-
-
-def _added_lines(lines: list[str], prefix: str) -> Iterator[tuple[str, str]]:
-    """(community id, text) of every line a commit's diff adds to a ledger."""
-    community, in_hunk = "", False
-    for line in lines:
-        if line.startswith("diff --git "):
-            in_hunk = False
-        elif line.startswith("+++ "):
-            community = line[4:].removeprefix("b/").removeprefix(prefix).split("/")[0]
-        elif line.startswith("@@"):
-            in_hunk = True
-        elif in_hunk and line.startswith("+"):
-            yield community, line[1:].rstrip("\r").lstrip("\ufeff")
-
-
-def _row(line: str) -> tuple[str, ...] | None:
-    try:
-        cells = next(csv.reader([line], strict=True), [])
-    except csv.Error:
+def _kept(cache: Cache, index: Any) -> Record | None:
+    """The record an index names, if every piece of it is still there."""
+    if not (isinstance(index, tuple) and len(index) == 3 and isinstance(index[1], dict)):
         return None
-    # A row with a line break inside a quoted cell shows as pieces: they are skipped.
-    return tuple(c.strip() for c in cells) if len(cells) == LEDGER_WIDTH else None
+    result = Record(True, {}, {}, dict(index[2]))
+    for name, key in index[1].items():
+        piece = cache.get(RECORD, key)
+        if not (isinstance(piece, tuple) and len(piece) == 2):
+            return None
+        result.rows[name], result.files[name] = piece
+    return result
 
 
-def _vouchers(repo: Path, ref: str, prefix: str) -> dict[str, dict[str, PublishedFile]]:
-    found: dict[str, dict[str, PublishedFile]] = {}
-    for commit, date, lines in _log(repo, ref, prefix + "*/vouchers/**", "--raw", "--no-abbrev"):
-        for line in lines:
-            if not line.startswith(":"):
-                continue
-            meta, path = line.split("\t", 1)
-            blob, status = meta.split()[3], meta.split()[4]
-            community, _, inside = path.removeprefix(prefix).partition("/")
-            if status == "A":
-                found.setdefault(community, {}).setdefault(
-                    inside, PublishedFile(blob, commit, date))
-    return found
+def commits(repo: Path, rel: str, revisions: str) -> list[Commit]:
+    """Every commit in ``revisions`` that changed the datasets, parents first; a merge lists
+    what it changed against each parent (so a conflict resolved in it is seen)."""
+    raw = _run(repo, "log", "--reverse", "--topo-order", "-m", "--raw", "-z", "--no-renames",
+               "--no-abbrev", "--no-color", "--format=%x01%H %cI", revisions, "--", rel)
+    found: dict[str, Commit] = {}
+    for block in raw.split(b"\x01")[1:]:
+        head, _, body = block.partition(b"\0")
+        commit, date = head.decode().split(" ", 1)
+        changes = tuple(_changes(body.lstrip(b"\n").split(b"\0"), rel))
+        known = found.get(commit)
+        found[commit] = Commit(commit, date.strip(), (known.changes if known else ()) + changes)
+    return list(found.values())
+
+
+def _changes(tokens: list[bytes], rel: str) -> Iterator[Change]:
+    prefix = "" if rel == "." else rel + "/"
+    for meta, path in zip(tokens[0::2], tokens[1::2], strict=False):
+        parts = meta.decode().split()
+        if len(parts) == 5 and parts[0].startswith(":"):
+            name = path.decode("utf-8", "surrogateescape")
+            yield Change(parts[4][0], parts[3], name.removeprefix(prefix))
+
+
+def extend(result: Record, repo: Path, rel: str, history: list[Commit]
+           ) -> tuple[Record, set[str]]:
+    """``result``, changed in place, with what ``history`` published: descriptors first (a
+    table belongs to the package its folder's descriptor names at that commit), then
+    tables, then files; and the names of the packages it touched."""
+    names = {p.folder: name for name, p in result.packages.items()}
+    before = dict(result.packages)
+    descriptors = blobs(repo, (c.blob for commit in history for c in commit.changes
+                               if _descriptor(c)))
+    tables: list[tuple[Commit, str, str, str]] = []
+    for commit in history:
+        _packages(commit, names, descriptors, result)
+        for change in commit.changes:
+            folder, table = _table(change.path)
+            if table and change.status in "AMT":
+                tables.append((commit, _package(names, folder), table, change.blob))
+            elif _file(change.path) and change.status in "AMT":
+                folder = folder_of(change.path)
+                result.files.setdefault(_package(names, folder), {}).setdefault(
+                    change.path.removeprefix(folder + "/"),
+                    PublishedFile(change.blob, commit.commit, commit.date))
+    _tables(repo, tables, result)
+    touched = {package for _, package, _, _ in tables} | {
+        name for name, p in result.packages.items() if before.get(name) != p}
+    touched |= {_package(names, folder_of(c.path)) for commit in history
+                for c in commit.changes if _file(c.path)}
+    return result, touched
+
+
+def _packages(commit: Commit, names: dict[str, str], descriptors: dict[str, bytes],
+              result: Record) -> None:
+    """The names of the folders this commit describes, and for each package touched the
+    last commit that had it (to restore it from)."""
+    for change in commit.changes:
+        if _descriptor(change) and change.status != "D":
+            names[folder_of(change.path)] = _name(descriptors.get(change.blob, b""),
+                                                  folder_of(change.path))
+    for folder in {folder_of(c.path) for c in commit.changes if c.status != "D"}:
+        name = names.get(folder)
+        if name is not None:
+            first = result.packages.get(name)
+            result.packages[name] = PublishedPackage(folder, commit.commit,
+                                                     first.date if first else commit.date)
+
+
+def _tables(repo: Path, tables: list[tuple[Commit, str, str, str]], result: Record) -> None:
+    """Each table version's rows, first publication wins; a version seen before under the
+    same package adds nothing and is not read again. A version that only appends to the
+    previous one (a new month) is read from where the previous one ended."""
+    todo, seen = [], set()
+    for commit, package, table, blob in tables:
+        if (package, table, blob) not in seen:
+            seen.add((package, table, blob))
+            todo.append((commit, package, table, blob))
+    last: dict[tuple[str, str], tuple[bytes, tuple[str, ...]]] = {}
+    stream = stream_blobs(repo, [blob for *_, blob in todo])
+    for (commit, package, table, _), data in zip(todo, stream, strict=True):
+        rows = result.rows.setdefault(package, {}).setdefault(table, {})
+        before, columns = last.get((package, table), (b"", ()))
+        appended = columns and before.endswith(b"\n") and data.startswith(before)
+        found = (parse_rows(table, columns, data[len(before):]) if appended
+                 else parse(table, data))
+        columns = columns if appended else ()
+        for key, header, values in found:
+            if key not in rows:
+                rows[key] = PublishedRow(header, values, commit.commit, commit.date)
+            columns = header
+        last[(package, table)] = (data, columns)
+
+
+def parse(table: str, data: bytes) -> Iterator[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    """(primary key, header, values) of each row a table version held, read as validation
+    reads it; a version that does not parse, or lacks its key columns, holds nothing."""
+    from .load import decode, parse_csv  # load reads the record: imported when needed
+
+    scratch: list[Issue] = []
+    where = Where(table)
+    text = decode(data, where, scratch)
+    parsed = parse_csv(table, table, Path(table), text, where, scratch) if text else None
+    if parsed is not None:
+        yield from _keyed(table, parsed.header, parsed.rows)
+
+
+def parse_rows(table: str, header: tuple[str, ...], data: bytes
+               ) -> Iterator[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    """The rows of a version's appended part, under the previous version's header."""
+    try:
+        text = data.decode("utf-8")
+        rows = tuple(tuple(r) for r in csv.reader(io.StringIO(text, newline=""), strict=True))
+    except (UnicodeDecodeError, csv.Error):
+        return
+    yield from _keyed(table, header, rows)
+
+
+def _keyed(table: str, header: tuple[str, ...], rows: Iterable[tuple[str, ...]]
+           ) -> Iterator[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    key = schemas.descriptor(table).get("primaryKey", [])
+    if not key or not set(key) <= set(header):
+        return
+    at = [header.index(k) for k in key]
+    for row in rows:
+        if len(row) == len(header):
+            values = tuple(v.strip() for v in row)
+            yield "\x1f".join(values[i] for i in at), header, values
+
+
+def folder_of(path: str) -> str:
+    parts = path.split("/")
+    return "/".join(parts[:2]) if parts[0] == "communities" else parts[0]
+
+
+def _descriptor(change: Change) -> bool:
+    folder = folder_of(change.path)
+    return change.path == f"{folder}/datapackage.json" and folder.split("/")[0] in TABLES
+
+
+def _table(path: str) -> tuple[str, str]:
+    """(package folder, table) of a table file; ("", "") for anything else."""
+    folder = folder_of(path)
+    tables = TABLES.get(folder.split("/")[0], {})
+    name = path.removeprefix(folder + "/").removesuffix(".csv")
+    return (folder, tables[name]) if path.endswith(".csv") and name in tables else ("", "")
+
+
+def _file(path: str) -> bool:
+    folder = folder_of(path)
+    inside = path.removeprefix(folder + "/")
+    return folder.split("/")[0] in TABLES and inside.split("/")[0] in FILES and "/" in inside
+
+
+def _package(names: dict[str, str], folder: str) -> str:
+    return names.get(folder) or folder.rsplit("/", 1)[-1]
+
+
+def _name(descriptor: bytes, folder: str) -> str:
+    try:
+        name = json.loads(descriptor.decode("utf-8-sig")).get("name")
+    except (ValueError, AttributeError, RecursionError):
+        name = None
+    return name if isinstance(name, str) and name else folder.rsplit("/", 1)[-1]
+
+
+def blobs(repo: Path, ids: Iterable[str]) -> dict[str, bytes]:
+    wanted = list(dict.fromkeys(ids))
+    return dict(zip(wanted, stream_blobs(repo, wanted), strict=True))
+
+
+def stream_blobs(repo: Path, ids: list[str]) -> Iterator[bytes]:
+    """Each blob's content, in order, from one ``git cat-file --batch``; the ids are
+    written from a thread so that neither pipe fills while the other waits."""
+    if not ids:
+        return
+    process = subprocess.Popen([*GIT, "cat-file", "--batch"], cwd=repo, stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    assert process.stdin is not None and process.stdout is not None
+    writer = threading.Thread(target=_write_ids, args=(process.stdin, ids), daemon=True)
+    writer.start()
+    try:
+        for _ in ids:
+            header = process.stdout.readline().split()
+            size = int(header[2]) if len(header) == 3 else -1
+            yield process.stdout.read(size + 1)[:-1] if size >= 0 else b""
+    finally:
+        process.stdout.close()
+        process.wait()
+        writer.join()
+
+
+def _write_ids(pipe: Any, ids: list[str]) -> None:
+    try:
+        for blob in ids:
+            pipe.write(blob.encode() + b"\n")
+        pipe.close()
+    except OSError:  # git stopped reading: the reader reports it
+        pass
+
+
+def _run(repo: Path, *args: str) -> bytes:
+    result = subprocess.run([*GIT, *args], cwd=repo, capture_output=True, check=False)
+    return result.stdout if result.returncode == 0 else b""
 
 
 def blob_id(path: Path) -> str:

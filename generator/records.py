@@ -11,11 +11,13 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import personal
 from .issues import Where
-from .load import Table
+
+if TYPE_CHECKING:  # a type only: load reads the published record, which reads rows as these
+    from .load import Table
 
 
 @dataclass(frozen=True)

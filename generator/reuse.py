@@ -121,8 +121,9 @@ def _inputs(cache: Cache, config: BuildConfig, datasets: Datasets, package: Pack
             around: list[str]) -> Inputs:
     provenance = datasets.provenance
     record = provenance.published
-    published = repr((record.tracked, record.entries.get(package.id),
-                      record.vouchers.get(package.id), record.statements.get(package.id)))
+    site = provenance.site_record  # its page states the record this build extends
+    published = repr((record.of(package.id), None if site is None else
+                      site[package.id].head if package.id in site else ""))
     checks = cache.key(CHECKS, display_path(package.path), config.today.isoformat(),
                        str(config.max_file_bytes), str(config.max_voucher_bytes),
                        provenance.file_hashes.get("codelists/categories.csv", ""), published,

@@ -40,14 +40,26 @@ def compose_onto(datasets: Path, overlay: Path) -> None:
     if removals.is_file():
         for line in removals.read_text(encoding="utf-8").split():
             (datasets / line).unlink()
+            folder = (datasets / line).parent
+            while folder != datasets and not any(folder.iterdir()):  # git keeps no folders
+                folder.rmdir()
+                folder = folder.parent
 
 
 def compose_case(target: Path, case: Path) -> tuple[Path, list[str]]:
     """A case of the corpus (tests/cases, tests/findings) as a datasets folder, and the
     options its check needs (args.txt). A case with history.txt is about what was already
     published: the minimal fixture is committed first, in a git repository of its own,
-    and the case's files are the maintainer's uncommitted change."""
-    if not (case / "history.txt").is_file():
+    and the case's files are the maintainer's uncommitted change. A case with witness.txt
+    is about what a live site recorded: the minimal fixture is built into ``live`` as a
+    first publication, then the case's files change the datasets."""
+    if (case / "witness.txt").is_file():  # the minimal fixture's live site, then the change
+        datasets = compose(target)
+        built = run("build", "--datasets", str(datasets), "--out", str(target / "live"),
+                    "--first-publication", "--no-cache")
+        assert built.exit_code == 0, built.output
+        compose_onto(datasets, case)
+    elif not (case / "history.txt").is_file():
         datasets = compose(target, case)
     else:
         datasets = compose(target)

@@ -55,7 +55,11 @@ _LISTED: tuple[IssueType, ...] = (
     cells.PERSONAL_ID_NUMBER, cells.PERSONAL_MOBILE_NUMBER, cells.PERSONAL_BANK_CARD,
     cells.CELL_TOO_LONG, cells.CELL_FORMULA, cells.CELL_HIDDEN_CHARACTER,
     # published entries: compared with the git history of the datasets
-    packages.PUBLISHED_REF_UNKNOWN, accounts.LEDGER_ENTRY_CHANGED, accounts.LEDGER_ENTRY_DELETED,
+    packages.PUBLISHED_REF_UNKNOWN, packages.PUBLISHED_HISTORY_MISSING,
+    packages.PUBLISHED_PACKAGE_REMOVED, packages.PUBLISHED_SITE_UNREADABLE,
+    packages.PUBLISHED_SITE_REMOVED, packages.PUBLISHED_SITE_CHANGED,
+    accounts.LEDGER_ENTRY_CHANGED,
+    accounts.LEDGER_ENTRY_DELETED,
     accounts.LEDGER_VOUCHER_CHANGED, accounts.BUDGET_LINE_DUPLICATE,
     accounts.RESOLUTION_VOTES_EXCEED_ELIGIBLE, DOCUMENT.not_found, DOCUMENT.unsafe,
     DOCUMENT.type, attachments.DOCUMENT_CONTENT, accounts.COLLECTION_PAID_EXCEEDS_BILLED,

@@ -93,6 +93,50 @@ COMMUNITY_TITLE_DUPLICATE = IssueType(
     "community-title-duplicate", "error", "两个小区的名称相同", "Two communities share a title",
     "给每个小区一个不同的名称（可加上街道或期数，例如“锦华花园二期”），居民才分得清。",
     "the title {title!r} is also the title of {other}; residents could not tell them apart")
+PUBLISHED_HISTORY_MISSING = IssueType(
+    "published-history-missing", "error", "没有完整的发布历史，无法核对已公开的内容",
+    "The history of what was published cannot be read",
+    "在数据仓库的完整克隆中运行：浅克隆先运行 git fetch --unshallow；GitHub Actions 的 "
+    "actions/checkout 设置 fetch-depth: 0。",
+    "the git history is shallow (cloned with --depth), so what was published cannot be "
+    "read; run git fetch --unshallow",
+    (("none", "the datasets are not in a git checkout, so what was published cannot be read; "
+              "run in a clone of the data repository"),))
+PUBLISHED_PACKAGE_REMOVED = IssueType(
+    "published-package-removed", "error", "已公开的小区数据包被移走或删除",
+    "A published community was moved or removed",
+    "已公开的小区不能移走或删除：把它的目录恢复原样（消息中给出 git 命令）。目录名和 name "
+    "都不能改。",
+    'community "{name}" was published on {date} from {folder} and is no longer in the '
+    "datasets; what was published stays published: put its folder back "
+    "(git checkout {commit} -- {folder}, run in the datasets folder)")
+PUBLISHED_SITE_UNREADABLE = IssueType(
+    "published-site-unreadable", "error", "读不到已发布网站的公开记录",
+    "The published site's record cannot be read",
+    "用 --published-site 给出正在运行的网站地址（或其文件夹）；门户第一次发布时用 "
+    "--first-publication 声明。",
+    "{source}: {reason}; what the site published cannot be checked, and nothing is built "
+    "over it",
+    (("none", "neither --published-site nor --first-publication was given: where the history "
+              "is required (CI), the live site's record is read, or a first publication is "
+              "declared"),))
+PUBLISHED_SITE_REMOVED = IssueType(
+    "published-site-removed", "error", "已发布网站记录的内容被删除",
+    "Something the published site records was removed",
+    "已公开的内容不能删除：按消息把它恢复原样；有错误时另加一条更正条目（corrects）。",
+    'row "{key}" is recorded by the published site as published on {date} and is no longer '
+    "in the table; it read: {published}. Put the row back: a published row never goes",
+    (("package", 'package "{name}" is recorded by the published site (first published on '
+                 "{date}) and is no longer in the datasets; put its folder back"),))
+PUBLISHED_SITE_CHANGED = IssueType(
+    "published-site-changed", "error", "已发布网站记录的内容被改动",
+    "Something the published site records was changed",
+    "已公开的内容不能修改：把消息中的原值恢复，另加一条更正条目（corrects）写上正确的内容；"
+    "更清晰的凭证扫描件用新文件名。",
+    'row "{key}": {field} was "{old}" on the published site (published {date}), now "{new}"; '
+    "a published row never changes: put the published value back and add a correction",
+    (("file", "{path} was published on {date} (the published site records its SHA-256) and has "
+              "been replaced or removed; put the published file back"),))
 PUBLISHED_REF_UNKNOWN = IssueType(
     "published-ref-unknown", "error", "找不到用来比对的已发布版本",
     "The published version to compare with cannot be found",

@@ -14,6 +14,7 @@ from ..load import Provenance, data_version
 from ..records import Category, Community, CommunityCode, ProjectCategory, StandardCategory
 from ..units import Unit
 from ..validate import Validated
+from ..witness import Mark
 from .community import CommunityView, community_view
 from .datapackages import DataPackage, data_packages
 from .projects import (
@@ -76,9 +77,12 @@ class Portal:
 
 
 def build_model(validated: Validated, provenance: Provenance, today: date, site_url: str = "",
-                units: Mapping[str, Unit] | None = None) -> Portal:
+                units: Mapping[str, Unit] | None = None,
+                records: Mapping[str, Mark | None] | None = None) -> Portal:
     """``units``: the communities whose pages are kept come as what the pages about all
-    communities read of them (units.Output.view, light), not modelled again."""
+    communities read of them (units.Output.view, light), not modelled again. ``records``:
+    each package's published record as its page states it (witness.py)."""
+    records = records or {}
     kept = {i: u.kept.view for i, u in (units or {}).items() if u.kept is not None}
     report = validated.report
     names = {c.id: c.name_zh for c in validated.community_codes}
@@ -100,7 +104,8 @@ def build_model(validated: Validated, provenance: Provenance, today: date, site_
         ids = {c.id} | ({area.id} if area else set())
         views.append(community_view(c, report, area, *_projects_in(foundation, protection, ids),
                                     disclosure=schedule(c, provenance.published, today),
-                                    version=versions[c.id], remuneration=remuneration))
+                                    version=versions[c.id], remuneration=remuneration,
+                                    record=records.get(c.id)))
     return Portal(
         categories={c.code: c for c in validated.categories},
         project_categories={c.code: c for c in validated.project_categories},

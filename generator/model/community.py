@@ -12,6 +12,7 @@ from .. import accounts
 from ..disclosure import MonthDue
 from ..issues import Issue, Report
 from ..records import CollectionYear, Community, CommunityCode, Entry, Resolution
+from ..witness import Mark
 from .projects import FoundationProjectView, ProtectionProjectView
 
 
@@ -115,6 +116,7 @@ class CommunityView:
     disclosure: tuple[MonthDue, ...] = ()  # each month the disclosure rule covers
     version: str = ""  # the data version its pages show (model.community_versions)
     costs: Costs = Costs(None, 0, {}, Decimal(0))  # the latest year's, for the comparison
+    record: Mark | None = None  # its published record: last grown, publications, chain head
 
     def light(self) -> CommunityView:
         """What the pages about all communities read (home, list, comparison, 社区 pages,
@@ -196,7 +198,8 @@ def community_view(c: Community, report: Report, neighbourhood: CommunityCode | 
                    foundation: Sequence[FoundationProjectView],
                    protection: Sequence[ProtectionProjectView],
                    disclosure: Sequence[MonthDue] = (), version: str = "",
-                   remuneration: Collection[str] = (accounts.REMUNERATION,)) -> CommunityView:
+                   remuneration: Collection[str] = (accounts.REMUNERATION,),
+                   record: Mark | None = None) -> CommunityView:
     counted = accounts.counted(c.entries)
     month_list = months(c, counted)
     years = year_summaries(c, counted)
@@ -216,6 +219,7 @@ def community_view(c: Community, report: Report, neighbourhood: CommunityCode | 
         disclosure=tuple(disclosure),
         version=version,
         costs=costs(c, counted, years[-1].year if years else None),
+        record=record,
     )
 
 

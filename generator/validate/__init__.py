@@ -16,7 +16,7 @@ from itertools import chain
 from pathlib import Path
 from typing import TypeVar
 
-from .. import disclosure, parallel, records
+from .. import disclosure, parallel, records, witness
 from ..derivatives import DEFAULT_MAX_BYTES
 from ..domain import REMUNERATION
 from ..issues import Issue, Report, Where, display_path, raises
@@ -65,6 +65,11 @@ def validate(datasets: Datasets, load_issues: Iterable[Issue], today: date,
     categories = _categories(datasets.codelists.get("categories"), tables, issues)
     checks = _communities(datasets, categories, context, units, tables)
     issues += community.check_titles(datasets.communities)
+    issues += published.check_removed(datasets.root, {*datasets.community_ids, *checks},
+                                      context.record)
+    provenance = datasets.provenance
+    if provenance.site_record is not None and provenance.now_record is not None:
+        issues += witness.check(provenance.site_record, provenance.now_record, datasets.root)
     issues += text.check_file_names(datasets.root, datasets.provenance.file_hashes)
     typed_communities = []
     for package in datasets.communities:

@@ -6,13 +6,15 @@ now differs, or is gone, is a silent edit; so is a voucher file replaced or remo
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from .. import schemas
-from ..issues import Issue, raises
+from ..issues import Issue, Where, display_path, raises
 from ..issues.accounts import LEDGER_ENTRY_CHANGED, LEDGER_ENTRY_DELETED, LEDGER_VOUCHER_CHANGED
+from ..issues.packages import PUBLISHED_PACKAGE_REMOVED
+from ..personal import masked
 from ..published import PublishedRow, Record, blob_id
 from ..records import Community, Entry
 
@@ -44,9 +46,12 @@ def _changes(first: PublishedRow, entry: Entry) -> Iterator[tuple[str, str, str]
     now = (entry.entry_id, entry.date.isoformat(), entry.direction, entry.category,
            str(entry.amount), entry.counterparty, entry.description, entry.voucher,
            entry.budget_line, entry.corrects)
-    for name, old, new in zip(schemas.columns("ledger"), first.values, now, strict=True):
+    for name, new in zip(schemas.columns("ledger"), now, strict=True):
+        old = first.get(name)
+        if old is None:  # a column the ledger did not have then
+            continue
         if old.strip() != new.strip() and not (name == "amount" and _same_amount(old, new)):
-            yield name, old, new
+            yield name, masked(old), masked(new)
 
 
 def _same_amount(old: str, new: str) -> bool:
@@ -58,8 +63,7 @@ def _same_amount(old: str, new: str) -> bool:
 
 
 def _as_published(first: PublishedRow) -> str:
-    return ", ".join(f"{name}={value}" for name, value
-                     in zip(schemas.columns("ledger"), first.values, strict=True) if value)
+    return ", ".join(f"{name}={masked(value)}" for name, value in first.cells if value)
 
 
 def check_vouchers(c: Community, record: Record) -> Iterator[Issue]:
@@ -72,3 +76,13 @@ def check_vouchers(c: Community, record: Record) -> Iterator[Issue]:
         yield LEDGER_VOUCHER_CHANGED(c.where["ledger"], rows.get(inside), "voucher",
                                      voucher=inside, date=first.date[:10],
                                      commit=first.commit[:7], what=what)
+
+
+@raises(PUBLISHED_PACKAGE_REMOVED)
+def check_removed(root: Path, ids: Collection[str], record: Record) -> Iterator[Issue]:
+    """A community once published is still in the datasets, under its name."""
+    for name, first in sorted(record.packages.items()):
+        if first.folder.startswith("communities/") and name not in ids:
+            yield PUBLISHED_PACKAGE_REMOVED(Where(display_path(root / first.folder)), name=name,
+                                            date=first.date[:10], folder=first.folder,
+                                            commit=first.commit[:12])

@@ -1,0 +1,356 @@
+"""The published site as witness of what it published (load and validate stages; the
+write stage publishes the records).
+
+A rewritten git history (amend, rebase, force push) leaves no trace in the history itself.
+So every build also publishes, for each package, its record under ``record/`` in the site:
+every row of its tables and every voucher and document it published (by SHA-256), each
+with the publication that first published it; and a hash chain over the publications,
+each head covering the one before and what the publication added, whose heads
+``manifest.json`` carries. The next build reads the live site's records
+(``--published-site``) and refuses a change to, or the removal of, what they hold,
+whatever the git history now says. Anyone can recompute a chain from the record file.
+
+A first publication is declared (``--first-publication``), never assumed: a site that
+cannot be read is an error, not an empty record.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import urllib.error
+import urllib.request
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from . import records, schemas, urls
+from .issues import Issue, Where, display_path, raises
+from .issues.packages import (
+    PUBLISHED_SITE_CHANGED,
+    PUBLISHED_SITE_REMOVED,
+)
+from .personal import masked
+from .published import TABLES, parse
+
+FOLDER = "record"  # in the site
+INDEX = f"{FOLDER}/index.json"
+FORMAT = 1
+FILE_COLUMNS = ("voucher", "document")  # a row's published file, relative to its package
+ENFORCED = ("ledger",)  # tables whose recorded rows may not change (the others are recorded)
+TIMEOUT = 30  # seconds to read the live site
+
+
+@dataclass(frozen=True)
+class Link:
+    date: str  # the build date of the publication
+    head: str  # SHA-256 over the previous head and what this publication added
+
+
+@dataclass(frozen=True)
+class Mark:
+    """What a community page says of its record: when it last grew, how many publications
+    it holds, and the head of its chain."""
+
+    date: str
+    publications: int
+    head: str
+
+    @property
+    def short(self) -> str:
+        return self.head[:16]
+
+
+@dataclass
+class PackageRecord:
+    """One package's record: rows by table and key, files by path, each with the index of
+    the publication that first published it; and the chain of publications."""
+
+    name: str
+    folder: str  # relative to the datasets
+    columns: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    rows: dict[str, dict[str, tuple[int, tuple[str, ...]]]] = field(default_factory=dict)
+    files: dict[str, tuple[int, str]] = field(default_factory=dict)
+    chain: list[Link] = field(default_factory=list)
+    numbers: dict[str, dict[str, int]] = field(default_factory=dict)  # data row, for messages
+
+    @property
+    def head(self) -> str:
+        return self.chain[-1].head if self.chain else ""
+
+    def mark(self) -> Mark | None:
+        return Mark(self.chain[-1].date, len(self.chain), self.head) if self.chain else None
+
+
+Records = dict[str, PackageRecord]
+
+
+class Unreadable(Exception):
+    """The published site's records cannot be read, or do not verify."""
+
+
+# ---- What the datasets hold now --------------------------------------------------------
+
+def current(root: Path) -> Records:
+    """Every package's rows and referenced files as the datasets hold them now, read by
+    the same parser as the history (published.parse)."""
+    found: Records = {}
+    for folder in _folders(root):
+        name = _name(root / folder / "datapackage.json", folder)
+        package = found.setdefault(name, PackageRecord(name, folder))
+        for resource, table in TABLES[folder.split("/")[0]].items():
+            path = root / folder / f"{resource}.csv"
+            if path.is_file() and not path.is_symlink():
+                _table(package, table, path.read_bytes(), root)
+    return found
+
+
+def _folders(root: Path) -> Iterator[str]:
+    communities = root / "communities"
+    if communities.is_dir():
+        yield from (urls.community_package(p.name) for p in sorted(communities.iterdir())
+                    if p.is_dir() and not p.is_symlink())
+    yield from (kind for kind in TABLES if kind != "communities" and (root / kind).is_dir())
+
+
+def _name(descriptor: Path, folder: str) -> str:
+    try:
+        name = json.loads(descriptor.read_text(encoding="utf-8-sig")).get("name")
+    except (OSError, ValueError, AttributeError, RecursionError):
+        name = None
+    return name if isinstance(name, str) and name else folder.rsplit("/", 1)[-1]
+
+
+def _table(package: PackageRecord, table: str, data: bytes, root: Path) -> None:
+    rows, numbers = package.rows.setdefault(table, {}), package.numbers.setdefault(table, {})
+    for number, (key, header, values) in enumerate(parse(table, data), start=1):
+        numbers[key] = number
+        package.columns[table] = header
+        shown = records.public_row(table, dict(zip(header, values, strict=True)))
+        rows[key] = (-1, tuple(shown[c] for c in header))  # as the site shows it: 王**
+        for column in FILE_COLUMNS:
+            if column in header and values[header.index(column)]:
+                _file(package, values[header.index(column)], root)
+
+
+def _file(package: PackageRecord, inside: str, root: Path) -> None:
+    path = root / package.folder / inside
+    if inside not in package.files and path.is_file() and not path.is_symlink():
+        package.files[inside] = (-1, hashlib.sha256(path.read_bytes()).hexdigest())
+
+
+# ---- The published site's records ------------------------------------------------------
+
+def read_site(source: str) -> Records:
+    """The records of the site at ``source`` (a folder or an http(s) address), each chain
+    recomputed: a record that does not verify is refused."""
+    index = _json(_fetch(source, INDEX), INDEX)
+    if not isinstance(index, dict) or index.get("format") != FORMAT:
+        raise Unreadable(f"{INDEX} is not a record index of this portal")
+    found: Records = {}
+    for name, entry in sorted(_object(index.get("packages")).items()):
+        path = f"{FOLDER}/{_text(_object(entry).get('file'))}"
+        record = load_record(_json(_fetch(source, path), path))
+        if record.name != name or record.head != _object(entry).get("head"):
+            raise Unreadable(f"{path}: its chain does not end at the head the index gives")
+        found[name] = record
+    return found
+
+
+def _fetch(source: str, path: str) -> bytes:
+    if source.startswith(("http://", "https://")):
+        url = source.rstrip("/") + "/" + path
+        try:
+            with urllib.request.urlopen(url, timeout=TIMEOUT) as response:  # noqa: S310
+                return bytes(response.read())
+        except (urllib.error.URLError, OSError, ValueError) as exc:
+            raise Unreadable(f"{url}: {exc}") from exc
+    try:
+        return (Path(source) / path).read_bytes()
+    except OSError as exc:
+        raise Unreadable(f"{Path(source) / path}: {exc.strerror or exc}") from exc
+
+
+def _json(data: bytes, path: str) -> Any:
+    try:
+        return json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise Unreadable(f"{path}: not JSON ({exc})") from exc
+
+
+def _object(value: object) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise Unreadable("a record holds something other than an object where one belongs")
+    return value
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise Unreadable("a record holds something other than text where text belongs")
+    return value
+
+
+def load_record(body: Any) -> PackageRecord:
+    """A package's record from its published JSON, its chain recomputed."""
+    body = _object(body)
+    record = PackageRecord(_text(body.get("package")), _text(body.get("folder")))
+    try:
+        for table, part in _object(body.get("tables")).items():
+            record.columns[table] = tuple(_text(c) for c in part["columns"])
+            record.rows[table] = {_key(table, record.columns[table], row[1:]):
+                                  (int(row[0]), tuple(_text(v) for v in row[1:]))
+                                  for row in part["rows"]}
+        record.files = {_text(p): (int(n), _text(sha)) for p, sha, n in body["files"]}
+        record.chain = [Link(_text(link["date"]), _text(link["head"]))
+                        for link in body["chain"]]
+    except (KeyError, TypeError, ValueError, IndexError) as exc:
+        raise Unreadable(f"the record of {record.name} is not in the expected form") from exc
+    if chain(record) != [link.head for link in record.chain]:
+        raise Unreadable(f"the record of {record.name}: its hash chain is broken")
+    return record
+
+
+def _key(table: str, columns: tuple[str, ...], values: list[Any]) -> str:
+    key = schemas.descriptor(table).get("primaryKey", [])
+    return "\x1f".join(str(values[columns.index(k)]).strip() for k in key)
+
+
+# ---- The chain -------------------------------------------------------------------------
+
+def items(record: PackageRecord, publication: int) -> list[str]:
+    """What one publication added, each item a canonical line, sorted."""
+    lines = [json.dumps(["row", table, list(values)], ensure_ascii=False,
+                        separators=(",", ":"))
+             for table, rows in record.rows.items() for n, values in rows.values()
+             if n == publication]
+    lines += [json.dumps(["file", path, sha], separators=(",", ":"))
+              for path, (n, sha) in record.files.items() if n == publication]
+    return sorted(lines)
+
+
+def chain(record: PackageRecord) -> list[str]:
+    """Each publication's head: SHA-256 of the previous head (the package's name for the
+    first) and the lines it added."""
+    heads, head = [], record.name
+    for n in range(len(record.chain)):
+        head = hashlib.sha256("\n".join([head, *items(record, n)]).encode()).hexdigest()
+        heads.append(head)
+    return heads
+
+
+def extend(previous: Mapping[str, PackageRecord], now: Records, built: str) -> Records:
+    """The records after this build: what was published, and what is new as one more
+    publication of its package (none when nothing is new, so a rebuild changes nothing)."""
+    result: Records = {}
+    for name, package in now.items():
+        before = previous.get(name)
+        record = PackageRecord(name, package.folder, dict(package.columns))
+        if before is not None:
+            record.columns = {**before.columns, **package.columns}
+            record.rows = {t: dict(r) for t, r in before.rows.items()}
+            record.files = dict(before.files)
+            record.chain = list(before.chain)
+        n = len(record.chain)
+        for table, rows in package.rows.items():
+            kept = record.rows.setdefault(table, {})
+            for key, (_, values) in rows.items():
+                kept.setdefault(key, (n, values))
+        for path, (_, sha) in package.files.items():
+            record.files.setdefault(path, (n, sha))
+        if items(record, n):
+            record.chain.append(Link(built, ""))
+            record.chain[-1] = Link(built, chain(record)[-1])
+        result[name] = record
+    for name, before in previous.items():
+        result.setdefault(name, before)  # refused by check(); kept whole meanwhile
+    return result
+
+
+# ---- The rule --------------------------------------------------------------------------
+
+@raises(PUBLISHED_SITE_REMOVED, PUBLISHED_SITE_CHANGED)
+def check(previous: Mapping[str, PackageRecord], now: Records, root: Path) -> Iterator[Issue]:
+    """What the published site recorded is still in the datasets as it was."""
+    for name, before in sorted(previous.items()):
+        package = now.get(name)
+        where = Where(display_path(root / before.folder))
+        if package is None:
+            yield PUBLISHED_SITE_REMOVED(where, variant="package", name=name,
+                                         date=_first(before))
+            continue
+        yield from _rows(before, package, root)
+        for path, (n, sha) in sorted(before.files.items()):
+            file = root / package.folder / path
+            if not file.is_file() or hashlib.sha256(file.read_bytes()).hexdigest() != sha:
+                yield PUBLISHED_SITE_CHANGED(Where(display_path(file)), variant="file",
+                                             path=path, date=before.chain[n].date)
+
+
+def _rows(before: PackageRecord, package: PackageRecord, root: Path) -> Iterator[Issue]:
+    for table in ENFORCED:
+        columns, rows = before.columns.get(table, ()), package.rows.get(table, {})
+        where = Where(display_path(root / package.folder / f"{table}.csv"))
+        for key, (n, values) in sorted(before.rows.get(table, {}).items()):
+            date = before.chain[n].date
+            if key not in rows:
+                shown = ", ".join(f"{c}={masked(v)}"
+                                  for c, v in zip(columns, values, strict=False) if v)
+                yield PUBLISHED_SITE_REMOVED(where, key=masked(key), date=date, published=shown)
+                continue
+            now = dict(zip(package.columns.get(table, ()), rows[key][1], strict=False))
+            for column, old in zip(columns, values, strict=True):
+                new = now.get(column)
+                if new is not None and new != old and not (column == "amount"
+                                                            and _same_amount(old, new)):
+                    yield PUBLISHED_SITE_CHANGED(where, package.numbers.get(table, {}).get(key),
+                                                 column, key=masked(key),
+                                                 date=date, field=column, old=masked(old),
+                                                 new=masked(new))
+
+
+def _same_amount(old: str, new: str) -> bool:
+    """4162 and 4162.00 are the same published figure."""
+    try:
+        return Decimal(old) == Decimal(new)
+    except InvalidOperation:
+        return False
+
+
+def _first(record: PackageRecord) -> str:
+    return record.chain[0].date if record.chain else "?"
+
+
+# ---- Publishing ------------------------------------------------------------------------
+
+def write(site: Path, records: Mapping[str, PackageRecord]) -> dict[str, str]:
+    """Write every record and the index into the site; each package's head."""
+    (site / FOLDER).mkdir(parents=True, exist_ok=True)
+    packages = {}
+    for name, record in sorted(records.items()):
+        file = f"{name}.json"
+        (site / FOLDER / file).write_bytes(dump(record))
+        packages[name] = {"file": file, "head": record.head}
+    index = {"format": FORMAT, "packages": packages}
+    (site / INDEX).write_text(json.dumps(index, ensure_ascii=False, indent=1, sort_keys=True)
+                              + "\n", encoding="utf-8")
+    return {name: p["head"] for name, p in packages.items()}
+
+
+def dump(record: PackageRecord) -> bytes:
+    """One line per row: a city's ledger is a million rows, and a line each keeps diffs
+    between two sites' records readable."""
+    line = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    parts = [f'{{"format":{FORMAT},"package":{line(record.name)},'
+             f'"folder":{line(record.folder)},"chain":'
+             + line([{"date": k.date, "head": k.head} for k in record.chain]) + ',"tables":{']
+    tables = []
+    for table in sorted(t for t, rows in record.rows.items() if rows):  # a header only: none
+        rows = sorted(record.rows[table].items())
+        tables.append(f'{line(table)}:{{"columns":{line(list(record.columns[table]))},'
+                      '"rows":[\n' + ",\n".join(line([n, *v]) for _, (n, v) in rows) + "]}")
+    parts.append(",\n".join(tables) + '},"files":[\n')
+    parts.append(",\n".join(line([p, sha, n]) for p, (n, sha) in sorted(record.files.items())))
+    parts.append("]}\n")
+    return "".join(parts).encode("utf-8")
