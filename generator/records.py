@@ -7,7 +7,7 @@ conversions cannot fail on well-formed tables. Money is Decimal throughout.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -155,10 +155,13 @@ def rows(table: Table) -> Iterator[tuple[int, dict[str, str]]]:
         yield number, dict(zip(table.header, values, strict=False))
 
 
+MASKED_TABLES = ("donations",)  # tables with a value the site shows otherwise (public_row)
+
+
 def public_row(table: str, row: dict[str, str]) -> dict[str, str]:
     """A row as the open data publishes it: as recorded, but a private donor's name as the
     pages show it (PIPL art. 25)."""
-    if table != "donations":
+    if table not in MASKED_TABLES:
         return row
     return {**row, "donor": personal.public_donor(row["donor"], row["donor_type"],
                                                   row["consent"])}
@@ -232,6 +235,52 @@ def _disclosure(rule: dict[str, Any] | None) -> Disclosure | None:
     return Disclosure(int(rule["due_day"]), rule.get("from", ""), rule.get("until", ""))
 
 
+REDACTED = "已遮盖（个人信息，{date}：{reason}）"  # what the site shows of a redacted cell
+REDACTION_MARK = "已遮盖"  # what the cell holds instead of the personal data
+
+
+@dataclass(frozen=True)
+class Redaction:
+    """A field of a published entry whose personal data was removed, by declaration in the
+    package's descriptor: the cell reads 已遮盖 and the site says so, with when and why."""
+
+    entry: str
+    field: str  # counterparty or description
+    date: str
+    reason: str
+
+    @property
+    def shown(self) -> str:
+        return REDACTED.format(date=self.date, reason=self.reason)
+
+
+def redactions(declared: object) -> tuple[Redaction, ...]:
+    """The descriptor's redactions (its JSON Schema checked their shape)."""
+    if not isinstance(declared, list):
+        return ()
+    return tuple(Redaction(str(r["entry"]), str(r["field"]), str(r["date"]), str(r["reason"]))
+                 for r in declared if isinstance(r, dict))
+
+
+def redact(entries: tuple[Entry, ...], declared: tuple[Redaction, ...]) -> tuple[Entry, ...]:
+    """The entries as the site shows them: each redacted cell that reads 已遮盖 says when
+    and why."""
+    by = {(r.entry, r.field): r for r in declared}
+    if not by:
+        return entries
+    return tuple(_redacted(e, by) for e in entries)
+
+
+def _redacted(e: Entry, by: dict[tuple[str, str], Redaction]) -> Entry:
+    def shown(field: str, value: str) -> str:
+        r = by.get((e.entry_id, field))
+        return r.shown if r is not None and value.strip() == REDACTION_MARK else value
+
+    return replace(e, counterparty=shown("counterparty", e.counterparty),
+                   description=shown("description", e.description))
+
+
+
 @dataclass(frozen=True)
 class Community:
     """One community's package, typed: what the rules check and the pages show."""
@@ -249,6 +298,7 @@ class Community:
     statements: tuple[Statement, ...]
     where: dict[str, Where]  # table name -> the table as issues name it
     package: str  # its folder under the datasets, as the report groups issues
+    redactions: tuple[Redaction, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -75,6 +75,10 @@ class PackageRecord:
     files: dict[str, tuple[int, str]] = field(default_factory=dict)
     chain: list[Link] = field(default_factory=list)
     numbers: dict[str, dict[str, int]] = field(default_factory=dict)  # data row, for messages
+    # A redacted row's digest as first published (table -> key -> SHA-256 of its line): its
+    # values lose the personal data, the chain still verifies.
+    hashes: dict[str, dict[str, str]] = field(default_factory=dict)
+    redacted: dict[tuple[str, str], str] = field(default_factory=dict)  # (entry, field): shown
 
     @property
     def head(self) -> str:
@@ -98,8 +102,12 @@ def current(root: Path) -> Records:
     the same parser as the history (published.parse)."""
     found: Records = {}
     for folder in _folders(root):
-        name = _name(root / folder / "datapackage.json", folder)
-        package = found.setdefault(name, PackageRecord(name, folder))
+        descriptor = _descriptor(root / folder / "datapackage.json")
+        name = descriptor.get("name") if isinstance(descriptor.get("name"), str) else ""
+        package = found.setdefault(name or folder.rsplit("/", 1)[-1],
+                                   PackageRecord(name or folder.rsplit("/", 1)[-1], folder))
+        package.redacted = {(r.entry, r.field): r.shown
+                            for r in records.redactions(descriptor.get("redactions"))}
         for resource, table in TABLES[folder.split("/")[0]].items():
             path = root / folder / f"{resource}.csv"
             if path.is_file() and not path.is_symlink():
@@ -115,12 +123,12 @@ def _folders(root: Path) -> Iterator[str]:
     yield from (kind for kind in TABLES if kind != "communities" and (root / kind).is_dir())
 
 
-def _name(descriptor: Path, folder: str) -> str:
+def _descriptor(path: Path) -> dict[str, Any]:
     try:
-        name = json.loads(descriptor.read_text(encoding="utf-8-sig")).get("name")
-    except (OSError, ValueError, AttributeError, RecursionError):
-        name = None
-    return name if isinstance(name, str) and name else folder.rsplit("/", 1)[-1]
+        found = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError, RecursionError):
+        return {}
+    return found if isinstance(found, dict) else {}
 
 
 def _table(package: PackageRecord, table: str, data: bytes, root: Path) -> None:
@@ -128,11 +136,19 @@ def _table(package: PackageRecord, table: str, data: bytes, root: Path) -> None:
     for number, (key, header, values) in enumerate(parse(table, data), start=1):
         numbers[key] = number
         package.columns[table] = header
-        shown = records.public_row(table, dict(zip(header, values, strict=True)))
-        rows[key] = (-1, tuple(shown[c] for c in header))  # as the site shows it: 王**
+        rows[key] = (-1, _shown(table, header, values))
         for column in FILE_COLUMNS:
             if column in header and values[header.index(column)]:
                 _file(package, values[header.index(column)], root)
+
+
+def _shown(table: str, header: tuple[str, ...], values: tuple[str, ...]) -> tuple[str, ...]:
+    """A row as the site shows it (a private donor as 王**, records.public_row); most
+    tables show every value as written, and a city has a million rows to skip this for."""
+    if table not in records.MASKED_TABLES:
+        return values
+    shown = records.public_row(table, dict(zip(header, values, strict=True)))
+    return tuple(shown[c] for c in header)
 
 
 def _file(package: PackageRecord, inside: str, root: Path) -> None:
@@ -202,6 +218,8 @@ def load_record(body: Any) -> PackageRecord:
             record.rows[table] = {_key(table, record.columns[table], row[1:]):
                                   (int(row[0]), tuple(_text(v) for v in row[1:]))
                                   for row in part["rows"]}
+            record.hashes[table] = {_text(k): _text(v)
+                                    for k, v in _object(part.get("hashes", {})).items()}
         record.files = {_text(p): (int(n), _text(sha)) for p, sha, n in body["files"]}
         record.chain = [Link(_text(link["date"]), _text(link["head"]))
                         for link in body["chain"]]
@@ -220,24 +238,47 @@ def _key(table: str, columns: tuple[str, ...], values: list[Any]) -> str:
 # ---- The chain -------------------------------------------------------------------------
 
 def items(record: PackageRecord, publication: int) -> list[str]:
-    """What one publication added, each item a canonical line, sorted."""
-    lines = [json.dumps(["row", table, list(values)], ensure_ascii=False,
-                        separators=(",", ":"))
-             for table, rows in record.rows.items() for n, values in rows.values()
-             if n == publication]
-    lines += [json.dumps(["file", path, sha], separators=(",", ":"))
-              for path, (n, sha) in record.files.items() if n == publication]
-    return sorted(lines)
+    """What one publication added: the SHA-256 of each item's canonical line, sorted."""
+    return _lines(record).get(publication, [])
+
+
+def _lines(record: PackageRecord) -> dict[int, list[str]]:
+    """Every item's digest by the publication that added it, sorted: one pass over the
+    record, however many publications it holds."""
+    by: dict[int, list[str]] = {}
+    for table, rows in record.rows.items():
+        kept = record.hashes.get(table, {})
+        for key, (n, values) in rows.items():
+            by.setdefault(n, []).append(kept.get(key) or digest(row_line(table, values)))
+    for path, (n, sha) in record.files.items():
+        by.setdefault(n, []).append(digest(file_line(path, sha)))
+    return {n: sorted(lines) for n, lines in by.items()}
+
+
+def row_line(table: str, values: tuple[str, ...]) -> str:
+    return json.dumps(["row", table, list(values)], ensure_ascii=False, separators=(",", ":"))
+
+
+def file_line(path: str, sha: str) -> str:
+    return json.dumps(["file", path, sha], ensure_ascii=False, separators=(",", ":"))
+
+
+def digest(line: str) -> str:
+    return hashlib.sha256(line.encode()).hexdigest()
 
 
 def chain(record: PackageRecord) -> list[str]:
     """Each publication's head: SHA-256 of the previous head (the package's name for the
-    first) and the lines it added."""
-    heads, head = [], record.name
+    first) and the digests of the lines it added, a line each."""
+    lines, heads, head = _lines(record), [], record.name
     for n in range(len(record.chain)):
-        head = hashlib.sha256("\n".join([head, *items(record, n)]).encode()).hexdigest()
+        head = _head(head, lines.get(n, []))
         heads.append(head)
     return heads
+
+
+def _head(previous: str, lines: list[str]) -> str:
+    return hashlib.sha256("\n".join([previous, *lines]).encode()).hexdigest()
 
 
 def extend(previous: Mapping[str, PackageRecord], now: Records, built: str) -> Records:
@@ -252,20 +293,46 @@ def extend(previous: Mapping[str, PackageRecord], now: Records, built: str) -> R
             record.rows = {t: dict(r) for t, r in before.rows.items()}
             record.files = dict(before.files)
             record.chain = list(before.chain)
-        n = len(record.chain)
-        for table, rows in package.rows.items():
-            kept = record.rows.setdefault(table, {})
-            for key, (_, values) in rows.items():
-                kept.setdefault(key, (n, values))
-        for path, (_, sha) in package.files.items():
-            record.files.setdefault(path, (n, sha))
-        if items(record, n):
-            record.chain.append(Link(built, ""))
-            record.chain[-1] = Link(built, chain(record)[-1])
+            record.hashes = {t: dict(h) for t, h in before.hashes.items()}
+        _redact(record, package.redacted)
+        added = _added(record, package, len(record.chain))
+        if added:
+            record.chain.append(Link(built, _head(record.head or name, sorted(added))))
         result[name] = record
     for name, before in previous.items():
         result.setdefault(name, before)  # refused by check(); kept whole meanwhile
     return result
+
+
+def _added(record: PackageRecord, package: PackageRecord, n: int) -> list[str]:
+    """Add to ``record`` what ``package`` holds that it does not, as publication ``n``;
+    the lines added."""
+    lines = []
+    for table, rows in package.rows.items():
+        kept = record.rows.setdefault(table, {})
+        for key, (_, values) in rows.items():
+            if key not in kept:
+                kept[key] = (n, values)
+                lines.append(digest(row_line(table, values)))
+    for path, (_, sha) in package.files.items():
+        if path not in record.files:
+            record.files[path] = (n, sha)
+            lines.append(digest(file_line(path, sha)))
+    return lines
+
+
+def _redact(record: PackageRecord, declared: Mapping[tuple[str, str], str]) -> None:
+    """Replace each declared field in the record's ledger rows by 已遮盖, keeping the row's
+    digest as first published, so the chain verifies and the personal data is gone."""
+    columns, rows = record.columns.get("ledger", ()), record.rows.get("ledger", {})
+    for (key, column), _ in sorted(declared.items()):
+        if key in rows and column in columns and \
+                rows[key][1][columns.index(column)] != records.REDACTION_MARK:
+            n, values = rows[key]
+            record.hashes.setdefault("ledger", {}).setdefault(key, digest(row_line("ledger",
+                                                                                  values)))
+            at = columns.index(column)
+            rows[key] = (n, (*values[:at], records.REDACTION_MARK, *values[at + 1:]))
 
 
 # ---- The rule --------------------------------------------------------------------------
@@ -302,6 +369,8 @@ def _rows(before: PackageRecord, package: PackageRecord, root: Path) -> Iterator
             now = dict(zip(package.columns.get(table, ()), rows[key][1], strict=False))
             for column, old in zip(columns, values, strict=True):
                 new = now.get(column)
+                if (key, column) in package.redacted:
+                    continue
                 if new is not None and new != old and not (column == "amount"
                                                             and _same_amount(old, new)):
                     yield PUBLISHED_SITE_CHANGED(where, package.numbers.get(table, {}).get(key),
@@ -348,7 +417,9 @@ def dump(record: PackageRecord) -> bytes:
     tables = []
     for table in sorted(t for t, rows in record.rows.items() if rows):  # a header only: none
         rows = sorted(record.rows[table].items())
+        hashes = dict(sorted(record.hashes.get(table, {}).items()))
         tables.append(f'{line(table)}:{{"columns":{line(list(record.columns[table]))},'
+                      f'"hashes":{line(hashes)},'
                       '"rows":[\n' + ",\n".join(line([n, *v]) for _, (n, v) in rows) + "]}")
     parts.append(",\n".join(tables) + '},"files":[\n')
     parts.append(",\n".join(line([p, sha, n]) for p, (n, sha) in sorted(record.files.items())))

@@ -222,12 +222,21 @@ def _file_names(h: Hostile) -> None:
              "standards/xy-t-001-2024/")
 
 
+def _redaction(descriptor: Path) -> None:
+    body = json.loads(descriptor.read_text(encoding="utf-8"))
+    body["redactions"] = [{"entry": "D-008", "field": "counterparty", "date": "2021-03-01",
+                           "reason": "误写入业主姓名"}]
+    descriptor.write_text(json.dumps(body, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
 def _community(h: Hostile) -> None:
     # A month's page is Chinese; English visitors read the months on the ledger page.
     lists = both(DEMO, "communities/", "compare/", "", "data/", "whatsnew/") + (
         MONTH["2021-01"], "en/" + DEMO + "ledger/")
     profile = both(DEMO) + (NOTICE["2021-01"],)
+    _redaction(h.root / DEMO / "datapackage.json")  # its reason is shown with the entry
     h.descriptor(DEMO + "datapackage.json", "community-package", [
+        ("redactions.0.reason", (MONTH["2021-02"], NOTICE["2021-02"])),
         ("title", lists + (NOTICE["2021-01"],)), ("description", both(DEMO)),
         ("community.district", profile + both("communities/")),
         ("community.subdistrict", profile), ("community.neighborhood", profile),
@@ -242,7 +251,12 @@ def _community(h: Hostile) -> None:
         pages = (MONTH[month], NOTICE[month])  # entries are listed on Chinese pages only
         ledger[f"D-00{n}"] = {"counterparty": pages, "description": pages}
     ledger["D-007"]["description"] += both(DEMO + "corrections/")
+    del ledger["D-008"]["counterparty"]  # redacted: the cell reads 已遮盖
     h.table(DEMO + "ledger.csv", "ledger", "entry_id", ledger)
+    with Csv(h.root / DEMO / "ledger.csv") as rows:
+        for row in rows:
+            if row["entry_id"] == "D-008":
+                row["counterparty"] = "已遮盖"
     h.table(DEMO + "budget.csv", "budget", "line_id", {
         line: {"item": both(DEMO), "note": ()} for line in ("I01", "I02", "E01", "E02", "E03")})
     h.table(DEMO + "resolutions.csv", "resolutions", "resolution_id",

@@ -90,6 +90,17 @@ LEDGER_ENTRY_DELETED = IssueType(
     "已公开的条目不能删除：把该行恢复原样；如有错误，另加一条 corrects 该条目的新条目。",
     'entry "{entry}" was {when} and is no longer in the ledger; it read: {published}. Put the '
     "row back; " + _HOW_TO_CORRECT)
+REDACTION_ENTRY_UNKNOWN = IssueType(
+    "redaction-entry-unknown", "error", "要遮盖的条目不存在", "The entry to redact is unknown",
+    "redactions 中的 entry 写 ledger.csv 中已有的条目编号。",
+    'redactions names entry "{entry}", which is not in the ledger')
+REDACTION_CELL_NOT_REPLACED = IssueType(
+    "redaction-cell-not-replaced", "error", "声明遮盖的单元格没有改成“已遮盖”",
+    "A redacted cell still holds its text",
+    "把该单元格的内容改成“已遮盖”三个字：网站会显示“已遮盖（个人信息）”和声明的日期、原因。",
+    'the {field} of entry "{entry}" is declared redacted in datapackage.json but does not '
+    "read 已遮盖; write 已遮盖 in the cell in place of the personal data, and the site shows "
+    "that it was redacted, when and why")
 LEDGER_VOUCHER_CHANGED = IssueType(
     "ledger-voucher-changed", "error", "已公开的凭证文件被替换或删除",
     "A published voucher was replaced or removed",

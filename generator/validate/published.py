@@ -12,21 +12,43 @@ from pathlib import Path
 
 from .. import schemas
 from ..issues import Issue, Where, display_path, raises
-from ..issues.accounts import LEDGER_ENTRY_CHANGED, LEDGER_ENTRY_DELETED, LEDGER_VOUCHER_CHANGED
+from ..issues.accounts import (
+    LEDGER_ENTRY_CHANGED,
+    LEDGER_ENTRY_DELETED,
+    LEDGER_VOUCHER_CHANGED,
+    REDACTION_CELL_NOT_REPLACED,
+    REDACTION_ENTRY_UNKNOWN,
+)
 from ..issues.packages import PUBLISHED_PACKAGE_REMOVED
 from ..personal import masked
 from ..published import PublishedRow, Record, blob_id
 from ..records import Community, Entry
 
 
-@raises(LEDGER_ENTRY_CHANGED, LEDGER_ENTRY_DELETED, LEDGER_VOUCHER_CHANGED)
+@raises(LEDGER_ENTRY_CHANGED, LEDGER_ENTRY_DELETED, LEDGER_VOUCHER_CHANGED,
+        REDACTION_ENTRY_UNKNOWN, REDACTION_CELL_NOT_REPLACED)
 def check(c: Community, record: Record) -> Iterator[Issue]:
+    yield from check_redactions(c)
     yield from check_entries(c, record)
     yield from check_vouchers(c, record)
 
 
+def check_redactions(c: Community) -> Iterator[Issue]:
+    """A declared redaction names an entry, whose cell was emptied (records.redact)."""
+    entries = {e.entry_id: e for e in c.entries}
+    for r in c.redactions:
+        entry = entries.get(r.entry)
+        if entry is None:
+            yield REDACTION_ENTRY_UNKNOWN(Where(display_path(c.path / "datapackage.json")),
+                                          entry=masked(r.entry))
+        elif getattr(entry, r.field) != r.shown:
+            yield REDACTION_CELL_NOT_REPLACED(c.where["ledger"], entry.row, r.field,
+                                           field=r.field, entry=r.entry)
+
+
 def check_entries(c: Community, record: Record) -> Iterator[Issue]:
     current = {e.entry_id: e for e in c.entries}
+    hidden = {(r.entry, r.field) for r in c.redactions}
     where = c.where["ledger"]
     for entry_id, first in record.entries.get(c.id, {}).items():
         when = f"published on {first.date[:10]} (commit {first.commit[:7]})"
@@ -35,7 +57,7 @@ def check_entries(c: Community, record: Record) -> Iterator[Issue]:
             yield LEDGER_ENTRY_DELETED(where, None, "entry_id", entry=entry_id, when=when,
                                        published=_as_published(first))
             continue
-        changes = list(_changes(first, entry))
+        changes = [c for c in _changes(first, entry) if (entry_id, c[0]) not in hidden]
         if changes:
             said = "; ".join(f'{name} was "{old}", now "{new}"' for name, old, new in changes)
             yield LEDGER_ENTRY_CHANGED(where, entry.row, changes[0][0], entry=entry_id,

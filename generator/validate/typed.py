@@ -8,15 +8,18 @@ from ..load import Package
 
 def community(package: Package) -> records.Community:
     d, t = package.descriptor, package.tables
+    hidden = records.redactions(d.get("redactions"))
     return records.Community(
         id=package.id, title=d["title"], sample=d["sample"],
         description=d.get("description", ""), path=package.path,
         profile=records.profile(d["community"]),
-        entries=records.entries(t["ledger"]), budget=records.budget_lines(t["budget"]),
+        entries=records.redact(records.entries(t["ledger"]), hidden),
+        budget=records.budget_lines(t["budget"]),
         resolutions=records.resolutions(t["resolutions"]),
         collection=records.collection(t["collection"]),
         statements=records.statements(t["statements"]) if "statements" in t else (),
         where={name: table.where for name, table in t.items()}, package=package.key,
+        redactions=hidden,
     )
 
 
