@@ -282,6 +282,27 @@ def _redacted(e: Entry, by: dict[tuple[str, str], Redaction]) -> Entry:
 
 
 @dataclass(frozen=True)
+class Withdrawal:
+    """A community's declared withdrawal from the portal: its published accounts stay."""
+
+    date: str  # YYYY-MM-DD
+    reason: str
+    resolution: str  # the resolution_id that decided it
+
+    @property
+    def month(self) -> str:
+        return self.date[:7]
+
+
+def withdrawal(declared: object) -> Withdrawal | None:
+    """The descriptor's withdrawal (its JSON Schema checked the shape)."""
+    if not isinstance(declared, dict):
+        return None
+    return Withdrawal(str(declared["date"]), str(declared["reason"]),
+                      str(declared["resolution"]))
+
+
+@dataclass(frozen=True)
 class Community:
     """One community's package, typed: what the rules check and the pages show."""
 
@@ -299,6 +320,7 @@ class Community:
     where: dict[str, Where]  # table name -> the table as issues name it
     package: str  # its folder under the datasets, as the report groups issues
     redactions: tuple[Redaction, ...] = ()
+    withdrawn: Withdrawal | None = None
 
 
 @dataclass(frozen=True)

@@ -223,9 +223,11 @@ def _file_names(h: Hostile) -> None:
 
 
 def _redaction(descriptor: Path) -> None:
+    """A redacted entry and a withdrawal, whose reasons the pages show."""
     body = json.loads(descriptor.read_text(encoding="utf-8"))
     body["redactions"] = [{"entry": "D-008", "field": "counterparty", "date": "2021-03-01",
                            "reason": "误写入业主姓名"}]
+    body["withdrawn"] = {"date": "2021-03-01", "reason": "改由业主自管", "resolution": "R-2020-01"}
     descriptor.write_text(json.dumps(body, ensure_ascii=False, indent=2), encoding="utf-8")
 
 
@@ -237,6 +239,7 @@ def _community(h: Hostile) -> None:
     _redaction(h.root / DEMO / "datapackage.json")  # its reason is shown with the entry
     h.descriptor(DEMO + "datapackage.json", "community-package", [
         ("redactions.0.reason", (MONTH["2021-02"], NOTICE["2021-02"])),
+        ("withdrawn.reason", both(DEMO)),
         ("title", lists + (NOTICE["2021-01"],)), ("description", both(DEMO)),
         ("community.district", profile + both("communities/")),
         ("community.subdistrict", profile), ("community.neighborhood", profile),

@@ -103,13 +103,18 @@ def test_a_tampered_record_does_not_verify(live: Path) -> None:
         "published cannot be checked, and nothing is built over it [published-site-unreadable]"]
 
 
-def test_new_rows_are_one_more_publication_on_the_chain(live: Path, workdir: Path) -> None:
+def _publish_a_month(workdir: Path) -> None:
+    """One more entry committed, and the site built over the live one into next/."""
     ledger = workdir / LEDGER
     ledger.write_text(ledger.read_text(encoding="utf-8") + "I-009,2021-02-20,income,parking,"
                       "120.00,业主（按月汇总）,二月补记,,,\n", encoding="utf-8")
     commit(workdir, SECOND)
     result = run("build", "--datasets", "datasets", "--out", "next", "--published-site", "live")
     assert result.exit_code == 0, result.output
+
+
+def test_new_rows_are_one_more_publication_on_the_chain(live: Path, workdir: Path) -> None:
+    _publish_a_month(workdir)
     before, after = records(live)["demo"], records(workdir / "next")["demo"]
     assert [link.head for link in after.chain[:1]] == [before.head]
     assert len(after.chain) == 2 and after.rows["ledger"]["I-009"][0] == 1
@@ -182,12 +187,7 @@ def test_the_community_page_states_its_record_and_how_to_check_it(live: Path,
     assert f'<code title="{demo.head}">{demo.head[:16]}</code>' in page
     english = (live / "en/communities/demo/index.html").read_text(encoding="utf-8")
     assert f"It last grew on {_built(live)}, over 1 publication(s)" in english
-    ledger = workdir / LEDGER
-    ledger.write_text(ledger.read_text(encoding="utf-8") + "I-009,2021-02-20,income,parking,"
-                      "120.00,业主（按月汇总）,二月补记,,,\n", encoding="utf-8")
-    commit(workdir, SECOND)
-    result = run("build", "--datasets", "datasets", "--out", "next", "--published-site", "live")
-    assert result.exit_code == 0, result.output
+    _publish_a_month(workdir)
     grown = records(workdir / "next")["demo"]
     page = (workdir / "next/communities/demo/index.html").read_text(encoding="utf-8")
     assert "共 2 次发布" in page and grown.head[:16] in page and demo.head[:16] not in page

@@ -90,6 +90,11 @@ LEDGER_ENTRY_DELETED = IssueType(
     "已公开的条目不能删除：把该行恢复原样；如有错误，另加一条 corrects 该条目的新条目。",
     'entry "{entry}" was {when} and is no longer in the ledger; it read: {published}. Put the '
     "row back; " + _HOW_TO_CORRECT)
+WITHDRAWAL_RESOLUTION_UNKNOWN = IssueType(
+    "withdrawal-resolution-unknown", "error", "退出声明引用的决议不存在",
+    "The withdrawal names an unknown resolution",
+    "退出本平台须由业主大会决议：在 resolutions.csv 中登记该决议，withdrawn.resolution 写它的编号。",
+    'withdrawn names resolution "{resolution}", which is not in resolutions.csv')
 REDACTION_ENTRY_UNKNOWN = IssueType(
     "redaction-entry-unknown", "error", "要遮盖的条目不存在", "The entry to redact is unknown",
     "redactions 中的 entry 写 ledger.csv 中已有的条目编号。",

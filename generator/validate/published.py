@@ -18,6 +18,7 @@ from ..issues.accounts import (
     LEDGER_VOUCHER_CHANGED,
     REDACTION_CELL_NOT_REPLACED,
     REDACTION_ENTRY_UNKNOWN,
+    WITHDRAWAL_RESOLUTION_UNKNOWN,
 )
 from ..issues.packages import PUBLISHED_PACKAGE_REMOVED
 from ..personal import masked
@@ -26,11 +27,19 @@ from ..records import Community, Entry
 
 
 @raises(LEDGER_ENTRY_CHANGED, LEDGER_ENTRY_DELETED, LEDGER_VOUCHER_CHANGED,
-        REDACTION_ENTRY_UNKNOWN, REDACTION_CELL_NOT_REPLACED)
+        REDACTION_ENTRY_UNKNOWN, REDACTION_CELL_NOT_REPLACED, WITHDRAWAL_RESOLUTION_UNKNOWN)
 def check(c: Community, record: Record) -> Iterator[Issue]:
+    yield from check_withdrawal(c)
     yield from check_redactions(c)
     yield from check_entries(c, record)
     yield from check_vouchers(c, record)
+
+
+def check_withdrawal(c: Community) -> Iterator[Issue]:
+    """A community leaves by a resolution of its owners, which the package publishes."""
+    if c.withdrawn and c.withdrawn.resolution not in {r.resolution_id for r in c.resolutions}:
+        yield WITHDRAWAL_RESOLUTION_UNKNOWN(Where(display_path(c.path / "datapackage.json")),
+                                            resolution=c.withdrawn.resolution)
 
 
 def check_redactions(c: Community) -> Iterator[Issue]:

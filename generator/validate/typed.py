@@ -19,7 +19,7 @@ def community(package: Package) -> records.Community:
         collection=records.collection(t["collection"]),
         statements=records.statements(t["statements"]) if "statements" in t else (),
         where={name: table.where for name, table in t.items()}, package=package.key,
-        redactions=hidden,
+        redactions=hidden, withdrawn=records.withdrawal(d.get("withdrawn")),
     )
 
 
