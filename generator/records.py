@@ -7,13 +7,14 @@ conversions cannot fail on well-formed tables. Money is Decimal throughout.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import personal
+from .declarations import Redaction, Withdrawal
 from .issues import Where
 
 if TYPE_CHECKING:  # a type only: load reads the published record, which reads rows as these
@@ -233,73 +234,6 @@ def _disclosure(rule: dict[str, Any] | None) -> Disclosure | None:
     if rule is None:
         return None
     return Disclosure(int(rule["due_day"]), rule.get("from", ""), rule.get("until", ""))
-
-
-REDACTED = "已遮盖（个人信息，{date}：{reason}）"  # what the site shows of a redacted cell
-REDACTION_MARK = "已遮盖"  # what the cell holds instead of the personal data
-
-
-@dataclass(frozen=True)
-class Redaction:
-    """A field of a published entry whose personal data was removed, by declaration in the
-    package's descriptor: the cell reads 已遮盖 and the site says so, with when and why."""
-
-    entry: str
-    field: str  # counterparty or description
-    date: str
-    reason: str
-
-    @property
-    def shown(self) -> str:
-        return REDACTED.format(date=self.date, reason=self.reason)
-
-
-def redactions(declared: object) -> tuple[Redaction, ...]:
-    """The descriptor's redactions (its JSON Schema checked their shape)."""
-    if not isinstance(declared, list):
-        return ()
-    return tuple(Redaction(str(r["entry"]), str(r["field"]), str(r["date"]), str(r["reason"]))
-                 for r in declared if isinstance(r, dict))
-
-
-def redact(entries: tuple[Entry, ...], declared: tuple[Redaction, ...]) -> tuple[Entry, ...]:
-    """The entries as the site shows them: each redacted cell that reads 已遮盖 says when
-    and why."""
-    by = {(r.entry, r.field): r for r in declared}
-    if not by:
-        return entries
-    return tuple(_redacted(e, by) for e in entries)
-
-
-def _redacted(e: Entry, by: dict[tuple[str, str], Redaction]) -> Entry:
-    def shown(field: str, value: str) -> str:
-        r = by.get((e.entry_id, field))
-        return r.shown if r is not None and value.strip() == REDACTION_MARK else value
-
-    return replace(e, counterparty=shown("counterparty", e.counterparty),
-                   description=shown("description", e.description))
-
-
-
-@dataclass(frozen=True)
-class Withdrawal:
-    """A community's declared withdrawal from the portal: its published accounts stay."""
-
-    date: str  # YYYY-MM-DD
-    reason: str
-    resolution: str  # the resolution_id that decided it
-
-    @property
-    def month(self) -> str:
-        return self.date[:7]
-
-
-def withdrawal(declared: object) -> Withdrawal | None:
-    """The descriptor's withdrawal (its JSON Schema checked the shape)."""
-    if not isinstance(declared, dict):
-        return None
-    return Withdrawal(str(declared["date"]), str(declared["reason"]),
-                      str(declared["resolution"]))
 
 
 @dataclass(frozen=True)

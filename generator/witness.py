@@ -26,7 +26,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from . import records, schemas, urls
+from . import declarations, records, schemas, urls
 from .issues import Issue, Where, display_path, raises
 from .issues.packages import (
     PUBLISHED_SITE_CHANGED,
@@ -107,7 +107,7 @@ def current(root: Path) -> Records:
         package = found.setdefault(name or folder.rsplit("/", 1)[-1],
                                    PackageRecord(name or folder.rsplit("/", 1)[-1], folder))
         package.redacted = {(r.entry, r.field): r.shown
-                            for r in records.redactions(descriptor.get("redactions"))}
+                            for r in declarations.redactions(descriptor.get("redactions"))}
         for resource, table in TABLES[folder.split("/")[0]].items():
             path = root / folder / f"{resource}.csv"
             if path.is_file() and not path.is_symlink():
@@ -327,12 +327,12 @@ def _redact(record: PackageRecord, declared: Mapping[tuple[str, str], str]) -> N
     columns, rows = record.columns.get("ledger", ()), record.rows.get("ledger", {})
     for (key, column), _ in sorted(declared.items()):
         if key in rows and column in columns and \
-                rows[key][1][columns.index(column)] != records.REDACTION_MARK:
+                rows[key][1][columns.index(column)] != declarations.REDACTION_MARK:
             n, values = rows[key]
             record.hashes.setdefault("ledger", {}).setdefault(key, digest(row_line("ledger",
                                                                                   values)))
             at = columns.index(column)
-            rows[key] = (n, (*values[:at], records.REDACTION_MARK, *values[at + 1:]))
+            rows[key] = (n, (*values[:at], declarations.REDACTION_MARK, *values[at + 1:]))
 
 
 # ---- The rule --------------------------------------------------------------------------

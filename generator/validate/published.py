@@ -43,7 +43,7 @@ def check_withdrawal(c: Community) -> Iterator[Issue]:
 
 
 def check_redactions(c: Community) -> Iterator[Issue]:
-    """A declared redaction names an entry, whose cell was emptied (records.redact)."""
+    """A declared redaction names an entry, whose cell was emptied (validate/typed.redact)."""
     entries = {e.entry_id: e for e in c.entries}
     for r in c.redactions:
         entry = entries.get(r.entry)

@@ -2,24 +2,27 @@
 
 from __future__ import annotations
 
-from .. import records
+from dataclasses import replace
+
+from .. import declarations, records
+from ..declarations import REDACTION_MARK, Redaction
 from ..load import Package
 
 
 def community(package: Package) -> records.Community:
     d, t = package.descriptor, package.tables
-    hidden = records.redactions(d.get("redactions"))
+    hidden = declarations.redactions(d.get("redactions"))
     return records.Community(
         id=package.id, title=d["title"], sample=d["sample"],
         description=d.get("description", ""), path=package.path,
         profile=records.profile(d["community"]),
-        entries=records.redact(records.entries(t["ledger"]), hidden),
+        entries=redact(records.entries(t["ledger"]), hidden),
         budget=records.budget_lines(t["budget"]),
         resolutions=records.resolutions(t["resolutions"]),
         collection=records.collection(t["collection"]),
         statements=records.statements(t["statements"]) if "statements" in t else (),
         where={name: table.where for name, table in t.items()}, package=package.key,
-        redactions=hidden, withdrawn=records.withdrawal(d.get("withdrawn")),
+        redactions=hidden, withdrawn=declarations.withdrawal(d.get("withdrawn")),
     )
 
 
@@ -52,3 +55,22 @@ def standards(package: Package) -> records.Standards:
         path=package.path, standards=records.standards(t["standards"]), bodies={},
         where={name: table.where for name, table in t.items()}, package=package.key,
     )
+
+
+def redact(entries: tuple[records.Entry, ...], declared: tuple[Redaction, ...]
+           ) -> tuple[records.Entry, ...]:
+    """The entries as the site shows them: each redacted cell that reads 已遮盖 says when
+    and why."""
+    by = {(r.entry, r.field): r for r in declared}
+    if not by:
+        return entries
+    return tuple(_redacted(e, by) for e in entries)
+
+
+def _redacted(e: records.Entry, by: dict[tuple[str, str], Redaction]) -> records.Entry:
+    def shown(field: str, value: str) -> str:
+        r = by.get((e.entry_id, field))
+        return r.shown if r is not None and value.strip() == REDACTION_MARK else value
+
+    return replace(e, counterparty=shown("counterparty", e.counterparty),
+                   description=shown("description", e.description))
