@@ -1,7 +1,7 @@
 """What a package declares about its own publication, in its descriptor: a field of a
-published entry redacted because it held personal data, and the community's withdrawal
-from the portal. Read by the typed records (validate/typed.py) and the site's record
-(witness.py)."""
+published entry redacted because it held personal data, the community's withdrawal from
+the portal, and its former names after a rename. Read by the typed records
+(validate/typed.py) and the site's record (witness.py)."""
 
 from __future__ import annotations
 
@@ -53,3 +53,8 @@ def withdrawal(declared: object) -> Withdrawal | None:
         return None
     return Withdrawal(str(declared["date"]), str(declared["reason"]),
                       str(declared["resolution"]))
+
+
+def former_names(declared: object) -> tuple[str, ...]:
+    """The names a renamed community had (its JSON Schema checked them)."""
+    return tuple(str(n) for n in declared) if isinstance(declared, list) else ()

@@ -54,7 +54,7 @@ def schedule(c: Community, record: Record, today: date) -> tuple[MonthDue, ...]:
     current = f"{today.year:04d}-{today.month:02d}"  # never due yet: shown only if published
     last = min(rule.last or "9999-12", current,
                c.withdrawn.month if c.withdrawn else "9999-12")  # none due after it left
-    dates = record.months(c.id) if record.tracked else {}
+    dates = record.months(*c.former, c.id) if record.tracked else {}
     opened = min(dates.values(), default="")
     return tuple(_status(m, rule, m in shown, dates, opened, record.tracked, today)
                  for m in month_range(first, last) if m in shown or m < current)

@@ -122,10 +122,26 @@ class Record:
                        for k, r in rows.items()),
                 sorted((p, f.blob, f.commit) for p, f in self.files.get(package, {}).items()))
 
-    def months(self, community: str) -> dict[str, str]:
+    def under(self, table: str, names: Iterable[str]) -> dict[str, PublishedRow]:
+        """A table's rows over a package's names (its former ones first: a declared rename
+        carries the record over), the first publication of each."""
+        found: dict[str, PublishedRow] = {}
+        for name in names:
+            for key, row in self.table(name, table).items():
+                found.setdefault(key, row)
+        return found
+
+    def files_under(self, names: Iterable[str]) -> dict[str, PublishedFile]:
+        found: dict[str, PublishedFile] = {}
+        for name in names:
+            for path, file in self.files.get(name, {}).items():
+                found.setdefault(path, file)
+        return found
+
+    def months(self, *names: str) -> dict[str, str]:
         """Month -> date (YYYY-MM-DD) its first entry or bank statement was published."""
-        first = {month: row.date[:10] for month, row in self.table(community, "statements").items()}
-        for row in self.table(community, "ledger").values():
+        first = {month: row.date[:10] for month, row in self.under("statements", names).items()}
+        for row in self.under("ledger", names).values():
             month, day = (row.get("date") or "")[:7], row.date[:10]
             if month and (month not in first or day < first[month]):
                 first[month] = day

@@ -255,6 +255,7 @@ class Community:
     package: str  # its folder under the datasets, as the report groups issues
     redactions: tuple[Redaction, ...] = ()
     withdrawn: Withdrawal | None = None
+    former: tuple[str, ...] = ()  # its names before a declared rename
 
 
 @dataclass(frozen=True)

@@ -79,6 +79,8 @@ class PackageRecord:
     # values lose the personal data, the chain still verifies.
     hashes: dict[str, dict[str, str]] = field(default_factory=dict)
     redacted: dict[tuple[str, str], str] = field(default_factory=dict)  # (entry, field): shown
+    former: tuple[str, ...] = ()  # names before a declared rename (the datasets now)
+    genesis: str = ""  # the name its chain starts from, when it was renamed since
 
     @property
     def head(self) -> str:
@@ -108,6 +110,7 @@ def current(root: Path) -> Records:
                                    PackageRecord(name or folder.rsplit("/", 1)[-1], folder))
         package.redacted = {(r.entry, r.field): r.shown
                             for r in declarations.redactions(descriptor.get("redactions"))}
+        package.former = declarations.former_names(descriptor.get("former_names"))
         for resource, table in TABLES[folder.split("/")[0]].items():
             path = root / folder / f"{resource}.csv"
             if path.is_file() and not path.is_symlink():
@@ -212,6 +215,7 @@ def load_record(body: Any) -> PackageRecord:
     """A package's record from its published JSON, its chain recomputed."""
     body = _object(body)
     record = PackageRecord(_text(body.get("package")), _text(body.get("folder")))
+    record.genesis = _text(body.get("genesis", ""))
     try:
         for table, part in _object(body.get("tables")).items():
             record.columns[table] = tuple(_text(c) for c in part["columns"])
@@ -270,7 +274,7 @@ def digest(line: str) -> str:
 def chain(record: PackageRecord) -> list[str]:
     """Each publication's head: SHA-256 of the previous head (the package's name for the
     first) and the digests of the lines it added, a line each."""
-    lines, heads, head = _lines(record), [], record.name
+    lines, heads, head = _lines(record), [], record.genesis or record.name
     for n in range(len(record.chain)):
         head = _head(head, lines.get(n, []))
         heads.append(head)
@@ -285,10 +289,12 @@ def extend(previous: Mapping[str, PackageRecord], now: Records, built: str) -> R
     """The records after this build: what was published, and what is new as one more
     publication of its package (none when nothing is new, so a rebuild changes nothing)."""
     result: Records = {}
+    carried = {f for package in now.values() for f in package.former if f in previous}
     for name, package in now.items():
-        before = previous.get(name)
+        before = _before(previous, name, package)
         record = PackageRecord(name, package.folder, dict(package.columns))
         if before is not None:
+            record.genesis = before.genesis or (before.name if before.name != name else "")
             record.columns = {**before.columns, **package.columns}
             record.rows = {t: dict(r) for t, r in before.rows.items()}
             record.files = dict(before.files)
@@ -297,11 +303,21 @@ def extend(previous: Mapping[str, PackageRecord], now: Records, built: str) -> R
         _redact(record, package.redacted)
         added = _added(record, package, len(record.chain))
         if added:
-            record.chain.append(Link(built, _head(record.head or name, sorted(added))))
+            record.chain.append(Link(built, _head(record.head or record.genesis or name,
+                                                  sorted(added))))
         result[name] = record
     for name, before in previous.items():
-        result.setdefault(name, before)  # refused by check(); kept whole meanwhile
+        if name not in carried:
+            result.setdefault(name, before)  # refused by check(); kept whole meanwhile
     return result
+
+
+def _before(previous: Mapping[str, PackageRecord], name: str,
+            package: PackageRecord) -> PackageRecord | None:
+    """A package's record on the live site: under its name, or a former one it declares."""
+    if name in previous:
+        return previous[name]
+    return next((previous[f] for f in package.former if f in previous), None)
 
 
 def _added(record: PackageRecord, package: PackageRecord, n: int) -> list[str]:
@@ -340,8 +356,9 @@ def _redact(record: PackageRecord, declared: Mapping[tuple[str, str], str]) -> N
 @raises(PUBLISHED_SITE_REMOVED, PUBLISHED_SITE_CHANGED)
 def check(previous: Mapping[str, PackageRecord], now: Records, root: Path) -> Iterator[Issue]:
     """What the published site recorded is still in the datasets as it was."""
+    renamed = {f: package for package in now.values() for f in package.former}
     for name, before in sorted(previous.items()):
-        package = now.get(name)
+        package = now.get(name) or renamed.get(name)
         where = Where(display_path(root / before.folder))
         if package is None:
             yield PUBLISHED_SITE_REMOVED(where, variant="package", name=name,
@@ -412,7 +429,8 @@ def dump(record: PackageRecord) -> bytes:
     between two sites' records readable."""
     line = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
     parts = [f'{{"format":{FORMAT},"package":{line(record.name)},'
-             f'"folder":{line(record.folder)},"chain":'
+             f'"folder":{line(record.folder)},'
+             + (f'"genesis":{line(record.genesis)},' if record.genesis else "") + '"chain":'
              + line([{"date": k.date, "head": k.head} for k in record.chain]) + ',"tables":{']
     tables = []
     for table in sorted(t for t, rows in record.rows.items() if rows):  # a header only: none

@@ -234,3 +234,34 @@ def test_a_redacted_cell_must_read_the_mark(workdir: Path) -> None:
         "datapackage.json but does not read 已遮盖; write 已遮盖 in the cell in place of the "
         "personal data, and the site shows that it was redacted, when and why "
         "[redaction-cell-not-replaced]"]
+
+
+def _rename(workdir: Path) -> None:
+    git(workdir, "mv", "datasets/communities/demo", "datasets/communities/demo-east")
+    descriptor = workdir / "datasets/communities/demo-east/datapackage.json"
+    body = json.loads(descriptor.read_text(encoding="utf-8"))
+    body["name"], body["former_names"] = "demo-east", ["demo"]
+    descriptor.write_text(json.dumps(body, ensure_ascii=False, indent=2), encoding="utf-8")
+    for table in ("foundation/projects.csv", "protection-fund/projects.csv"):
+        path = workdir / "datasets" / table  # the projects name the community by its id
+        path.write_text(path.read_text(encoding="utf-8").replace(",demo,", ",demo-east,")
+                        .replace("demo;", "demo-east;").replace(";demo", ";demo-east"),
+                        encoding="utf-8")
+    commit(workdir, SECOND)
+
+
+def test_a_declared_rename_carries_the_record_over_and_keeps_the_old_address(
+        live: Path, workdir: Path) -> None:
+    _rename(workdir)
+    result = run("build", "--datasets", "datasets", "--out", "next", "--published-site", "live")
+    assert result.exit_code == 0, result.output
+    before, after = records(live)["demo"], records(workdir / "next")["demo-east"]
+    assert after.chain == before.chain and after.genesis == "demo"  # nothing new: no link
+    assert "demo" not in records(workdir / "next")
+    old = (workdir / "next/communities/demo/index.html").read_text(encoding="utf-8")
+    assert 'content="0; url=../demo-east/"' in old
+    edited = workdir / "datasets/communities/demo-east/ledger.csv"
+    edit_row(edited, "D-001", 4, "9999.00")  # what was published under the old name holds
+    code, errors = _validate("--published-site", "live")
+    assert code == 1 and [e for e in errors if e.endswith("[published-site-changed]")]
+    assert [e for e in errors if e.endswith("[ledger-entry-changed]")]

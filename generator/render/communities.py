@@ -48,6 +48,7 @@ def community_part(portal: Portal, lang: str, strict: bool, views: Sequence[Comm
         _ledger_all(w, view, ledger_sizes.get(view.c.id, 0))
         if not w.english:
             _month_redirects(w, view)
+        _former_names(w, view)
     return w.pages, w.assets
 
 
@@ -133,6 +134,19 @@ def _month_redirects(w: Writer, view: CommunityView) -> None:
         w.write(urls.page_file(english), _redirect(
             "en", urls.between(english, urls.in_language(urls.month_row(c.id, m.month), "en")),
             en, "Each month's figures are on the ledger page:"))
+
+
+def _former_names(w: Writer, view: CommunityView) -> None:
+    """A renamed community's former address leads to its page: links and QR codes already
+    printed keep working."""
+    c, lang = view.c, "en" if w.english else "zh"
+    title = str(escape(c.title))
+    why = "This community's page has moved:" if w.english else "本小区的页面已移至："
+    for former in c.former:
+        old, new = urls.community(former), urls.community(c.id)
+        if w.english:
+            old, new = urls.in_language(old, "en"), urls.in_language(new, "en")
+        w.write(urls.page_file(old), _redirect(lang, urls.between(old, new), title, why))
 
 
 def _redirect(lang: str, url: str, title: str, why: str) -> bytes:

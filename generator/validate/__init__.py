@@ -16,7 +16,7 @@ from itertools import chain
 from pathlib import Path
 from typing import TypeVar
 
-from .. import disclosure, parallel, records, witness
+from .. import declarations, disclosure, parallel, records, witness
 from ..derivatives import DEFAULT_MAX_BYTES
 from ..domain import REMUNERATION
 from ..issues import Issue, Report, Where, display_path, raises
@@ -65,8 +65,10 @@ def validate(datasets: Datasets, load_issues: Iterable[Issue], today: date,
     categories = _categories(datasets.codelists.get("categories"), tables, issues)
     checks = _communities(datasets, categories, context, units, tables)
     issues += community.check_titles(datasets.communities)
-    issues += published.check_removed(datasets.root, {*datasets.community_ids, *checks},
-                                      context.record)
+    renamed = {f for p in datasets.communities
+               for f in declarations.former_names(p.descriptor.get("former_names"))}
+    issues += published.check_removed(datasets.root, {*datasets.community_ids, *checks,
+                                                      *renamed}, context.record)
     provenance = datasets.provenance
     if provenance.site_record is not None and provenance.now_record is not None:
         issues += witness.check(provenance.site_record, provenance.now_record, datasets.root)

@@ -59,7 +59,7 @@ def check_entries(c: Community, record: Record) -> Iterator[Issue]:
     current = {e.entry_id: e for e in c.entries}
     hidden = {(r.entry, r.field) for r in c.redactions}
     where = c.where["ledger"]
-    for entry_id, first in record.entries.get(c.id, {}).items():
+    for entry_id, first in record.under("ledger", (*c.former, c.id)).items():
         when = f"published on {first.date[:10]} (commit {first.commit[:7]})"
         entry = current.get(entry_id)
         if entry is None:
@@ -99,7 +99,7 @@ def _as_published(first: PublishedRow) -> str:
 
 def check_vouchers(c: Community, record: Record) -> Iterator[Issue]:
     rows = {e.voucher: e.row for e in c.entries}
-    for inside, first in sorted(record.vouchers.get(c.id, {}).items()):
+    for inside, first in sorted(record.files_under((*c.former, c.id)).items()):
         file = Path(c.path) / inside
         if file.is_file() and not file.is_symlink() and blob_id(file) == first.blob:
             continue

@@ -23,6 +23,7 @@ def community(package: Package) -> records.Community:
         statements=records.statements(t["statements"]) if "statements" in t else (),
         where={name: table.where for name, table in t.items()}, package=package.key,
         redactions=hidden, withdrawn=declarations.withdrawal(d.get("withdrawn")),
+        former=declarations.former_names(d.get("former_names")),
     )
 
 
