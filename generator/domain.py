@@ -8,7 +8,7 @@ Labels of these codes, in both languages, are in ``vocabulary.py``.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 # The trustee's remuneration is booked under this expense code of the chart of accounts;
 # in a year it may not exceed the agreed rate of the year's common-fund income.
@@ -67,3 +67,14 @@ def slug(code: str) -> str:
     """The page name of a standard: XY/T 001—2024 -> xy-t-001-2024. Two codes differing
     only in punctuation or case share one, which validation refuses."""
     return "-".join("".join(c if c.isalnum() else " " for c in code.lower()).split())
+
+
+def same_published(column: str, old: str, new: str) -> bool:
+    """A published value and the value now are the same: as written, or for an amount as a
+    figure (4162 and 4162.00). Shared by the git record's rule and the live site's."""
+    if old.strip() == new.strip():
+        return True
+    try:
+        return column == "amount" and Decimal(old) == Decimal(new)
+    except InvalidOperation:
+        return False

@@ -22,11 +22,11 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
 from . import declarations, records, schemas, urls
+from .domain import same_published
 from .issues import Issue, Where, display_path, raises
 from .issues.packages import (
     PUBLISHED_SITE_CHANGED,
@@ -388,20 +388,11 @@ def _rows(before: PackageRecord, package: PackageRecord, root: Path) -> Iterator
                 new = now.get(column)
                 if (key, column) in package.redacted:
                     continue
-                if new is not None and new != old and not (column == "amount"
-                                                            and _same_amount(old, new)):
+                if new is not None and not same_published(column, old, new):
                     yield PUBLISHED_SITE_CHANGED(where, package.numbers.get(table, {}).get(key),
                                                  column, key=masked(key),
                                                  date=date, field=column, old=masked(old),
                                                  new=masked(new))
-
-
-def _same_amount(old: str, new: str) -> bool:
-    """4162 and 4162.00 are the same published figure."""
-    try:
-        return Decimal(old) == Decimal(new)
-    except InvalidOperation:
-        return False
 
 
 def _first(record: PackageRecord) -> str:

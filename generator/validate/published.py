@@ -7,10 +7,10 @@ now differs, or is gone, is a silent edit; so is a voucher file replaced or remo
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from .. import schemas
+from ..domain import same_published
 from ..issues import Issue, Where, display_path, raises
 from ..issues.accounts import (
     LEDGER_ENTRY_CHANGED,
@@ -81,16 +81,8 @@ def _changes(first: PublishedRow, entry: Entry) -> Iterator[tuple[str, str, str]
         old = first.get(name)
         if old is None:  # a column the ledger did not have then
             continue
-        if old.strip() != new.strip() and not (name == "amount" and _same_amount(old, new)):
+        if not same_published(name, old, new):
             yield name, masked(old), masked(new)
-
-
-def _same_amount(old: str, new: str) -> bool:
-    """4162 and 4162.00 are the same published figure."""
-    try:
-        return Decimal(old) == Decimal(new)
-    except InvalidOperation:
-        return False
 
 
 def _as_published(first: PublishedRow) -> str:
