@@ -5,11 +5,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
+from typing import TypeVar
 
 from .domain import REMUNERATION
-from .records import BudgetLine, Category, Entry
+from .records import BudgetLine, Category, CollectionYear, Entry, Statement
+from .terms import BASE, RATE, Schedule
+
+Revisable = TypeVar("Revisable", Statement, CollectionYear)
 
 ZERO = Decimal("0.00")
 
@@ -106,12 +111,54 @@ def remuneration_codes(categories: Mapping[str, Category]) -> frozenset[str]:
     return frozenset({REMUNERATION} | {code for code in categories if under(code)})
 
 
-def remuneration_limit(entries: Iterable[Entry], rate: Decimal,
+def remuneration_limit(entries: Iterable[Entry], schedule: Schedule,
                        codes: Collection[str] = (REMUNERATION,)) -> tuple[Decimal, Decimal]:
-    """(remuneration taken, the most the agreed rate allows) over the given entries;
-    ``codes``: the categories that are remuneration (remuneration_codes)."""
+    """(remuneration taken, the most the agreed terms allow) over the given entries: each
+    income counts at the rate in effect on its day, if the remuneration base then in effect
+    counts its category. ``codes``: the categories that are remuneration
+    (remuneration_codes)."""
     entries = list(entries)
     taken = sum((e.amount for e in entries
                  if e.direction == "expense" and e.category in codes), ZERO)
-    allowed = (total(entries, "income") * rate).quantize(Decimal("0.01"))
-    return taken, allowed
+    shares: dict[Decimal, Decimal] = defaultdict(lambda: ZERO)  # rate -> income it applies to
+    for e in entries:
+        if e.direction == "income":
+            base = schedule.at(BASE, e.date).codes
+            if base is None or e.category in base:
+                shares[schedule.at(RATE, e.date).number] += e.amount
+    allowed = sum((amount * rate for rate, amount in shares.items()), ZERO)
+    return taken, allowed.quantize(Decimal("0.01"))
+
+
+def budget_in_force(lines: Iterable[BudgetLine]) -> tuple[BudgetLine, ...]:
+    """Each budget line as its latest adjustment set it: under its own id (which the
+    ledger's budget_line names), with the adjusted item and amount. Adjustment lines do
+    not count beside the line they adjust."""
+    lines = tuple(lines)
+    replaced_by = {(b.year, b.adjusts): b for b in lines if b.adjusts}
+    result = []
+    for line in lines:
+        if line.adjusts:
+            continue
+        latest, seen = line, {line.line_id}
+        while (latest.year, latest.line_id) in replaced_by:
+            latest = replaced_by[(latest.year, latest.line_id)]
+            if latest.line_id in seen:  # a cycle: refused by validation; the original stands
+                latest = line
+                break
+            seen.add(latest.line_id)
+        result.append(line if latest is line
+                      else replace(line, item=latest.item, amount=latest.amount))
+    return tuple(result)
+
+
+def latest_revisions(rows: Iterable[Revisable]) -> tuple[Revisable, ...]:
+    """Per period (a statement's month, a collection's year), the row that counts: the
+    latest correction, or the row first published when there is none."""
+    latest: dict[object, Revisable] = {}
+    for row in rows:
+        period = row.period
+        kept = latest.get(period)
+        if kept is None or (row.revised or date.min) >= (kept.revised or date.min):
+            latest[period] = row
+    return tuple(latest.values())

@@ -16,8 +16,9 @@ from datetime import date
 
 from .issues import Issue, raises
 from .issues.accounts import DISCLOSURE_OVERDUE
+from .profile import Disclosure
 from .published import Record
-from .records import Community, Disclosure
+from .records import Community
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,9 @@ LOW_SATISFACTION = Decimal("0.6")
 
 # The protection fund's five-step method, in order: 民意征集 → 议事会决议 → 项目发包 →
 # 项目实施 → 民主评议. A step may not be recorded before the steps ahead of it.
+# What a community's owners agree with the trustee that decides findings, each changed
+# from a date by a resolution (terms.py, terms.csv).
+TERMS = ("remuneration_rate", "remuneration_base", "fee_standard", "trustee")
 STEPS = ("solicit", "resolve", "contract", "implement", "evaluate")
 EVALUATION, IMPLEMENTATION = "evaluate", "implement"
 

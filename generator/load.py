@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from . import manifest, witness
+from . import manifest, schemas, witness
 from .cache import Cache
 from .history import Publication, publications
 from .issues import Issue, Where, display_path
@@ -44,8 +44,8 @@ class Kind:
 
 COMMUNITY = Kind("community", "community-package",
                  {"ledger": "ledger", "budget": "budget", "resolutions": "resolutions",
-                  "collection": "collection", "statements": "statements"},
-                 frozenset({"statements"}))
+                  "collection": "collection", "statements": "statements", "terms": "terms"},
+                 frozenset({"statements", "terms"}))
 FOUNDATION = Kind("foundation", "foundation-package",
                   {"projects": "foundation-projects", "donations": "donations",
                    "disbursements": "disbursements"})
@@ -397,6 +397,6 @@ def parse_csv(name: str, schema: str, path: Path, text: str, where: Where,
         issues.append(found.CSV_MALFORMED(where, start - 1 if start > 1 else None, line=start,
                                           error=exc))
         return None
-    header = tuple(cell.strip() for cell in records[0])
-    rows = tuple(tuple(r) for r in records[1:])
+    header, rows = schemas.complete(schema, tuple(cell.strip() for cell in records[0]),
+                                    tuple(tuple(r) for r in records[1:]))
     return Table(name, schema, path, header, rows, where)

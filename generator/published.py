@@ -37,6 +37,7 @@ from .cache import Cache
 from .history import git
 from .issues import Issue, Where, display_path
 from .issues.packages import PUBLISHED_HISTORY_MISSING, PUBLISHED_REF_UNKNOWN
+from .terms import PROFILE, PROFILE_COLUMNS, profile_rows
 
 RECORD = "record"  # the cache's kind
 GIT = ("git", "--no-replace-objects", "-c", "core.quotepath=off", "-c", "color.ui=never")
@@ -44,7 +45,8 @@ FILES = ("vouchers", "documents")  # folders whose files are published as they a
 # Each package folder's tables (resource name -> canonical schema), by where it sits.
 TABLES = {
     "communities": {"ledger": "ledger", "budget": "budget", "resolutions": "resolutions",
-                    "collection": "collection", "statements": "statements"},
+                    "collection": "collection", "statements": "statements",
+                    "terms": "terms"},
     "foundation": {"donations": "donations", "disbursements": "disbursements"},
     "protection-fund": {"steps": "steps"},
 }
@@ -140,7 +142,11 @@ class Record:
 
     def months(self, *names: str) -> dict[str, str]:
         """Month -> date (YYYY-MM-DD) its first entry or bank statement was published."""
-        first = {month: row.date[:10] for month, row in self.under("statements", names).items()}
+        first: dict[str, str] = {}
+        for row in self.under("statements", names).values():  # a correction: its month's
+            month, day = row.get("month") or "", row.date[:10]
+            if month and (month not in first or day < first[month]):
+                first[month] = day
         for row in self.under("ledger", names).values():
             month, day = (row.get("date") or "")[:7], row.date[:10]
             if month and (month not in first or day < first[month]):
@@ -258,6 +264,7 @@ def extend(result: Record, repo: Path, rel: str, history: list[Commit]
     tables: list[tuple[Commit, str, str, str]] = []
     for commit in history:
         _packages(commit, names, descriptors, result)
+        _profiles(commit, names, descriptors, result)
         for change in commit.changes:
             folder, table = _table(change.path)
             if table and change.status in "AMT":
@@ -291,6 +298,27 @@ def _packages(commit: Commit, names: dict[str, str], descriptors: dict[str, byte
                                                      first.date if first else commit.date)
 
 
+def _profiles(commit: Commit, names: dict[str, str], descriptors: dict[str, bytes],
+              result: Record) -> None:
+    """What each community descriptor of this commit publishes that decides findings (its
+    first terms, opening balance, sample flag: terms.profile_rows), first publication
+    wins, as a table's rows."""
+    for change in commit.changes:
+        folder = folder_of(change.path)
+        if _descriptor(change) and change.status != "D" and folder.startswith("communities/"):
+            rows = result.rows.setdefault(_package(names, folder), {}).setdefault(PROFILE, {})
+            for key, values in profile_rows(_loaded(descriptors.get(change.blob, b""))):
+                if key not in rows:
+                    rows[key] = PublishedRow(PROFILE_COLUMNS, values, commit.commit, commit.date)
+
+
+def _loaded(descriptor: bytes) -> object:
+    try:
+        return json.loads(descriptor.decode("utf-8-sig"))
+    except (ValueError, RecursionError):
+        return None
+
+
 def _tables(repo: Path, tables: list[tuple[Commit, str, str, str]], result: Record) -> None:
     """Each table version's rows, first publication wins; a version seen before under the
     same package adds nothing and is not read again. A version that only appends to the
@@ -313,7 +341,7 @@ def _tables(repo: Path, tables: list[tuple[Commit, str, str, str]], result: Reco
             if key not in rows:
                 rows[key] = PublishedRow(header, values, commit.commit, commit.date)
             columns = header
-        last[(package, table)] = (data, columns)
+        last[(package, table)] = (data, written_header(data) if columns else ())
 
 
 def parse(table: str, data: bytes) -> Iterator[tuple[str, tuple[str, ...], tuple[str, ...]]]:
@@ -331,13 +359,23 @@ def parse(table: str, data: bytes) -> Iterator[tuple[str, tuple[str, ...], tuple
 
 def parse_rows(table: str, header: tuple[str, ...], data: bytes
                ) -> Iterator[tuple[str, tuple[str, ...], tuple[str, ...]]]:
-    """The rows of a version's appended part, under the previous version's header."""
+    """The rows of a version's appended part, under the previous version's header as
+    written (its optional columns are added as validation adds them, schemas.complete)."""
     try:
         text = data.decode("utf-8")
         rows = tuple(tuple(r) for r in csv.reader(io.StringIO(text, newline=""), strict=True))
     except (UnicodeDecodeError, csv.Error):
         return
-    yield from _keyed(table, header, rows)
+    yield from _keyed(table, *schemas.complete(table, header, rows))
+
+
+def written_header(data: bytes) -> tuple[str, ...]:
+    """A table version's first line as written."""
+    try:
+        first = data.split(b"\n", 1)[0].decode("utf-8-sig")
+        return tuple(c.strip() for c in next(csv.reader([first]), []))
+    except (UnicodeDecodeError, csv.Error):
+        return ()
 
 
 def _keyed(table: str, header: tuple[str, ...], rows: Iterable[tuple[str, ...]]
@@ -349,7 +387,23 @@ def _keyed(table: str, header: tuple[str, ...], rows: Iterable[tuple[str, ...]]
     for row in rows:
         if len(row) == len(header):
             values = tuple(v.strip() for v in row)
-            yield "\x1f".join(values[i] for i in at), header, values
+            yield row_key(values[i] for i in at), header, values
+
+
+def row_key(parts: Iterable[str]) -> str:
+    """A row's primary key as one string. Empty trailing parts are left out: a key column
+    added later (a correction's date) leaves the rows published before it their key."""
+    return "\x1f".join(parts).rstrip("\x1f")
+
+
+def shown_key(key: str) -> str:
+    """A key as messages give it: 2020 / I02 for a budget line of 2020."""
+    return key.replace("\x1f", " / ")
+
+
+def how_to_amend(how: str, key: str) -> str:
+    """issues.packages.AMEND's advice for a row: its id is its key's last part."""
+    return how.format(key=key.rsplit("\x1f", 1)[-1])
 
 
 def folder_of(path: str) -> str:
@@ -381,10 +435,8 @@ def _package(names: dict[str, str], folder: str) -> str:
 
 
 def _name(descriptor: bytes, folder: str) -> str:
-    try:
-        name = json.loads(descriptor.decode("utf-8-sig")).get("name")
-    except (ValueError, AttributeError, RecursionError):
-        name = None
+    loaded = _loaded(descriptor)
+    name = loaded.get("name") if isinstance(loaded, dict) else None
     return name if isinstance(name, str) and name else folder.rsplit("/", 1)[-1]
 
 

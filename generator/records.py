@@ -10,12 +10,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from . import personal
 from .declarations import Redaction, Withdrawal
 from .issues import Where
+from .profile import Profile
+from .terms import Schedule, Term
 
 if TYPE_CHECKING:  # a type only: load reads the published record, which reads rows as these
     from .load import Table
@@ -64,6 +67,8 @@ class BudgetLine:
     item: str
     amount: Decimal
     note: str
+    adjusts: str = ""  # the line_id this line adjusts (replaces the amount of)
+    resolution: str = ""  # the resolution that approved the adjustment
 
 
 @dataclass(frozen=True)
@@ -78,6 +83,7 @@ class Resolution:
     abstentions: int
     eligible: int
     document: str
+    corrects: str = ""  # the resolution_id whose record this row corrects (a recount)
 
     @property
     def votes_cast(self) -> int:
@@ -96,6 +102,12 @@ class CollectionYear:
     households_paid: int
     amount_billed: Decimal
     amount_collected: Decimal
+    revised: date | None = None  # a correction's date; None on the row first published
+    note: str = ""
+
+    @property
+    def period(self) -> int:
+        return self.year
 
     @property
     def household_rate(self) -> float | None:
@@ -112,42 +124,12 @@ class Statement:
     month: str
     closing_balance: Decimal
     document: str
+    revised: date | None = None  # a correction's date; None on the row first published
+    note: str = ""
 
-
-@dataclass(frozen=True)
-class Supervisor:
-    role: str
-    name: str
-
-
-@dataclass(frozen=True)
-class Profile:
-    """The ``community`` block of a community's datapackage.json."""
-
-    district: str
-    subdistrict: str
-    neighborhood: str
-    address: str
-    households: int
-    floor_area_m2: Decimal
-    built_year: int
-    trust_since: date
-    trustee: str
-    supervisors: tuple[Supervisor, ...]
-    remuneration_rate: Decimal
-    fee_standard: Decimal
-    opening_date: date
-    opening_amount: Decimal
-    disclosure: Disclosure | None = None
-
-
-@dataclass(frozen=True)
-class Disclosure:
-    """When the community promises to publish each month's accounts."""
-
-    due_day: int  # each month is due by this day of the next month
-    first: str  # YYYY-MM: the first month the rule covers ("" = the ledger's first month)
-    last: str  # YYYY-MM: the last month it covers ("" = open-ended)
+    @property
+    def period(self) -> str:
+        return self.month
 
 
 def rows(table: Table) -> Iterator[tuple[int, dict[str, str]]]:
@@ -187,7 +169,7 @@ def entries(table: Table) -> tuple[Entry, ...]:
 def budget_lines(table: Table) -> tuple[BudgetLine, ...]:
     return tuple(
         BudgetLine(n, int(r["year"]), r["line_id"], r["direction"], r["category"], r["item"],
-                   Decimal(r["amount"]), r["note"])
+                   Decimal(r["amount"]), r["note"], r["adjusts"], r["resolution"])
         for n, r in rows(table)
     )
 
@@ -196,7 +178,7 @@ def resolutions(table: Table) -> tuple[Resolution, ...]:
     return tuple(
         Resolution(n, r["resolution_id"], date.fromisoformat(r["date"]), r["title"], r["kind"],
                    int(r["votes_for"]), int(r["votes_against"]), int(r["abstentions"]),
-                   int(r["eligible"]), r["document"])
+                   int(r["eligible"]), r["document"], r["corrects"])
         for n, r in rows(table)
     )
 
@@ -204,36 +186,30 @@ def resolutions(table: Table) -> tuple[Resolution, ...]:
 def collection(table: Table) -> tuple[CollectionYear, ...]:
     return tuple(
         CollectionYear(n, int(r["year"]), int(r["households_billed"]), int(r["households_paid"]),
-                       Decimal(r["amount_billed"]), Decimal(r["amount_collected"]))
+                       Decimal(r["amount_billed"]), Decimal(r["amount_collected"]),
+                       _date(r["revised"]), r["note"])
         for n, r in rows(table)
     )
 
 
 def statements(table: Table) -> tuple[Statement, ...]:
     return tuple(
-        Statement(n, r["month"], Decimal(r["closing_balance"]), r["document"])
+        Statement(n, r["month"], Decimal(r["closing_balance"]), r["document"],
+                  _date(r["revised"]), r["note"])
         for n, r in rows(table)
     )
 
 
-def profile(block: dict[str, Any]) -> Profile:
-    """Read a community block that already passed the descriptor schema."""
-    opening = block["opening_balance"]
-    return Profile(
-        block["district"], block["subdistrict"], block["neighborhood"], block["address"],
-        int(block["households"]), Decimal(str(block["floor_area_m2"])), int(block["built_year"]),
-        date.fromisoformat(block["trust_since"]), block["trustee"],
-        tuple(Supervisor(s["role"], s["name"]) for s in block["supervisors"]),
-        Decimal(str(block["remuneration_rate"])), Decimal(str(block["fee_standard"])),
-        date.fromisoformat(opening["date"]), Decimal(str(opening["amount"])),
-        _disclosure(block.get("disclosure")),
+def terms(table: Table) -> tuple[Term, ...]:
+    return tuple(
+        Term(n, r["term_id"], r["term"], r["value"].strip(), date.fromisoformat(r["effective"]),
+             r["resolution"], r["note"])
+        for n, r in rows(table)
     )
 
 
-def _disclosure(rule: dict[str, Any] | None) -> Disclosure | None:
-    if rule is None:
-        return None
-    return Disclosure(int(rule["due_day"]), rule.get("from", ""), rule.get("until", ""))
+def _date(text: str) -> date | None:
+    return date.fromisoformat(text) if text else None
 
 
 @dataclass(frozen=True)
@@ -256,6 +232,11 @@ class Community:
     redactions: tuple[Redaction, ...] = ()
     withdrawn: Withdrawal | None = None
     former: tuple[str, ...] = ()  # its names before a declared rename
+    terms: tuple[Term, ...] = ()  # the descriptor's first terms, then terms.csv's
+
+    @cached_property
+    def schedule(self) -> Schedule:
+        return Schedule(self.terms)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-TABLES = ("categories", "ledger", "budget", "resolutions", "collection", "statements",
+TABLES = ("categories", "ledger", "budget", "resolutions", "collection", "statements", "terms",
           "project-categories", "communities", "foundation-projects", "donations",
           "disbursements", "protection-projects", "steps", "standard-categories", "standards")
 PACKAGES = ("community-package", "foundation-package", "protection-package",
@@ -42,10 +42,41 @@ def columns(table: str) -> tuple[str, ...]:
     return tuple(f["name"] for f in descriptor(table)["fields"])
 
 
+@cache
+def optional(table: str) -> frozenset[str]:
+    """Columns added to a table after packages were published with it ("x-optional"): a
+    header may leave them out, and its rows read them as empty (complete)."""
+    return frozenset(f["name"] for f in descriptor(table)["fields"] if f.get("x-optional"))
+
+
+def complete(table: str, header: tuple[str, ...], rows: tuple[tuple[str, ...], ...]
+             ) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """A table written before its optional columns existed, read as if it had them, empty:
+    every stage after loading (checks, records, the open data) sees one layout. A header
+    that differs otherwise is left as it is, for the header check to name."""
+    expected = columns(table)
+    left_out = [c for c in expected if c in optional(table) and c not in header]
+    if not left_out or header != tuple(c for c in expected if c not in left_out):
+        return header, rows
+    at = [expected.index(c) for c in left_out]
+    return expected, tuple(_widened(row, at) for row in rows)
+
+
+def _widened(row: tuple[str, ...], at: list[int]) -> tuple[str, ...]:
+    cells = list(row)
+    for i in at:  # ascending: each index is where the column sits in the full layout
+        if i <= len(cells):
+            cells.insert(i, "")
+    return tuple(cells)
+
+
 def field_docs(table: str) -> tuple[FieldDoc, ...]:
     return tuple(
         FieldDoc(f["name"], f["type"], f["title"], f["x-title-en"], f["description"],
-                 f["x-description-en"], describe_constraints(f.get("constraints", {})))
+                 f["x-description-en"],
+                 "; ".join(filter(None, ("column may be left out" if f.get("x-optional")
+                                         else "", describe_constraints(f.get("constraints",
+                                                                             {}))))))
         for f in descriptor(table)["fields"]
     )
 

@@ -50,6 +50,12 @@ STEP = {
     "implement": Label("项目实施", "Implementation"),
     "evaluate": Label("民主评议", "Democratic evaluation"),
 }
+TERM = {
+    "remuneration_rate": Label("受托人酬金比例", "Trustee's remuneration rate"),
+    "remuneration_base": Label("计提酬金的收入", "Income the remuneration is a share of"),
+    "fee_standard": Label("物业服务费标准", "Property fee standard"),
+    "trustee": Label("受托人", "Trustee"),
+}
 
 # Each kind of code, with the domain's codes in their order: every code has its label.
 KINDS: dict[str, tuple[dict[str, Label], tuple[str, ...]]] = {
@@ -58,6 +64,7 @@ KINDS: dict[str, tuple[dict[str, Label], tuple[str, ...]]] = {
     "channel": (CHANNEL, domain.CHANNELS),
     "disclosure": (DISCLOSURE, domain.DISCLOSURE_STATUSES),
     "step": (STEP, domain.STEPS),
+    "term": (TERM, domain.TERMS),
 }
 
 

@@ -25,21 +25,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import declarations, records, schemas, urls
+from . import declarations, records, schemas, terms, urls
 from .domain import same_published
 from .issues import Issue, Where, display_path, raises
 from .issues.packages import (
+    AMEND,
     PUBLISHED_SITE_CHANGED,
     PUBLISHED_SITE_REMOVED,
 )
 from .personal import masked
-from .published import TABLES, parse
+from .published import TABLES, how_to_amend, parse, row_key, shown_key
 
 FOLDER = "record"  # in the site
 INDEX = f"{FOLDER}/index.json"
 FORMAT = 1
 FILE_COLUMNS = ("voucher", "document")  # a row's published file, relative to its package
-ENFORCED = ("ledger",)  # tables whose recorded rows may not change (the others are recorded)
 TIMEOUT = 30  # seconds to read the live site
 
 
@@ -111,6 +111,10 @@ def current(root: Path) -> Records:
         package.redacted = {(r.entry, r.field): r.shown
                             for r in declarations.redactions(descriptor.get("redactions"))}
         package.former = declarations.former_names(descriptor.get("former_names"))
+        if folder.split("/")[0] == "communities":
+            package.columns[terms.PROFILE] = terms.PROFILE_COLUMNS
+            package.rows[terms.PROFILE] = {key: (-1, values)
+                                           for key, values in terms.profile_rows(descriptor)}
         for resource, table in TABLES[folder.split("/")[0]].items():
             path = root / folder / f"{resource}.csv"
             if path.is_file() and not path.is_symlink():
@@ -229,14 +233,41 @@ def load_record(body: Any) -> PackageRecord:
                         for link in body["chain"]]
     except (KeyError, TypeError, ValueError, IndexError) as exc:
         raise Unreadable(f"the record of {record.name} is not in the expected form") from exc
-    if chain(record) != [link.head for link in record.chain]:
-        raise Unreadable(f"the record of {record.name}: its hash chain is broken")
+    recomputed = chain(record)
+    broken = next((i for i, link in enumerate(record.chain) if recomputed[i] != link.head), None)
+    if broken is not None:  # name where: what came before it still verifies
+        raise Unreadable(f"the record of {record.name}: its hash chain is broken at publication "
+                         f"{broken + 1} of {len(record.chain)} ({record.chain[broken].date}): "
+                         "what that publication added no longer matches its head")
+    _widen(record)
     return record
 
 
 def _key(table: str, columns: tuple[str, ...], values: list[Any]) -> str:
-    key = schemas.descriptor(table).get("primaryKey", [])
-    return "\x1f".join(str(values[columns.index(k)]).strip() for k in key)
+    if table == terms.PROFILE:
+        key: list[str] = [terms.PROFILE_COLUMNS[0]]
+    elif table in schemas.TABLES:
+        key = schemas.descriptor(table).get("primaryKey", [])
+    else:
+        raise Unreadable(f"a record holds a table this portal does not know: {table[:40]!r}")
+    return row_key(str(values[columns.index(k)]).strip() if k in columns else "" for k in key)
+
+
+def _widen(record: PackageRecord) -> None:
+    """Rows recorded before their table had its optional columns, in today's layout (as
+    schemas.complete reads the datasets), each keeping its digest as recorded so that the
+    chain still verifies."""
+    for table, columns in list(record.columns.items()):
+        if table not in schemas.TABLES:
+            continue
+        full, _ = schemas.complete(table, columns, ())
+        if full == columns:
+            continue
+        kept = record.hashes.setdefault(table, {})
+        for key, (n, values) in list(record.rows.get(table, {}).items()):
+            kept.setdefault(key, digest(row_line(table, values)))
+            record.rows[table][key] = (n, schemas.complete(table, columns, (values,))[1][0])
+        record.columns[table] = full
 
 
 # ---- The chain -------------------------------------------------------------------------
@@ -373,26 +404,34 @@ def check(previous: Mapping[str, PackageRecord], now: Records, root: Path) -> It
 
 
 def _rows(before: PackageRecord, package: PackageRecord, root: Path) -> Iterator[Issue]:
-    for table in ENFORCED:
+    for table in sorted(before.rows):
         columns, rows = before.columns.get(table, ()), package.rows.get(table, {})
-        where = Where(display_path(root / package.folder / f"{table}.csv"))
-        for key, (n, values) in sorted(before.rows.get(table, {}).items()):
-            date = before.chain[n].date
+        where = Where(display_path(root / package.folder / _file_of(table)))
+        profile: dict[str, Any] = {"variant": "profile"} if table == terms.PROFILE else {}
+        for key, (n, values) in sorted(before.rows[table].items()):
+            said: dict[str, Any] = {
+                "table": table, "key": masked(shown_key(key)), "date": before.chain[n].date,
+                "how": masked(how_to_amend(AMEND.get(table, AMEND["ledger"]), key))}
             if key not in rows:
                 shown = ", ".join(f"{c}={masked(v)}"
                                   for c, v in zip(columns, values, strict=False) if v)
-                yield PUBLISHED_SITE_REMOVED(where, key=masked(key), date=date, published=shown)
+                yield PUBLISHED_SITE_REMOVED(where, published=masked(values[-1]) if profile
+                                             else shown, **said, **profile)
                 continue
             now = dict(zip(package.columns.get(table, ()), rows[key][1], strict=False))
-            for column, old in zip(columns, values, strict=True):
+            for column, old in zip(columns, values, strict=False):
                 new = now.get(column)
-                if (key, column) in package.redacted:
+                if (table == "ledger" and (key, column) in package.redacted) or new is None or \
+                        same_published(column, old, new):
                     continue
-                if new is not None and not same_published(column, old, new):
-                    yield PUBLISHED_SITE_CHANGED(where, package.numbers.get(table, {}).get(key),
-                                                 column, key=masked(key),
-                                                 date=date, field=column, old=masked(old),
-                                                 new=masked(new))
+                yield PUBLISHED_SITE_CHANGED(where, package.numbers.get(table, {}).get(key),
+                                             key if profile else column, field=column,
+                                             old=masked(old), new=masked(new), **said,
+                                             **profile)
+
+
+def _file_of(table: str) -> str:
+    return "datapackage.json" if table == terms.PROFILE else f"{table}.csv"
 
 
 def _first(record: PackageRecord) -> str:

@@ -175,7 +175,22 @@ FENGHUAYUAN = {
          296, 19, 38, False),
         ("FHY-R-2021-02", "2021-12-19", "2022年度共有资金收支预算", "budget", 345, 15, 41, True),
         ("FHY-R-2022-01", "2022-12-18", "2023年度共有资金收支预算", "budget", 352, 12, 38, True),
+        # Published changes, each in the open (README: published entries): a recount
+        # corrects a vote's record, a resolution adjusts a budget line, another sets a new
+        # remuneration rate from the next year.
+        ("FHY-R-2021-01-C1", "2021-06-06",
+         "续签电梯维保合同（2021—2023年）：复核计票后更正表决结果",
+         "contract", 297, 18, 38, False, "FHY-R-2021-01"),
+        ("FHY-R-2022-02", "2022-09-18", "追加2022年度共用部位及设施维修预算2,700元", "budget",
+         318, 21, 44, True),
+        ("FHY-R-2022-03", "2022-12-18", "自2023年1月1日起受托人酬金比例由15%调整为14%",
+         "contract", 339, 17, 46, True),
     ],
+    "budget_adjustments": [(2022, "E05-A1", "E05", 5000000, "FHY-R-2022-02",
+                            "共用部位及设施维修（追加后）")],
+    "terms": [("FHY-T-2023-01", "remuneration_rate", "0.14", "2023-01-01", "FHY-R-2022-03",
+               "业主大会决议调整，2023年度起适用")],
+    "statement_revisions": [("2022-12", "2023-01-16", "银行补发加盖业务章的对账单")],
 }
 
 SHUIAN_HUAYUAN = {
@@ -716,10 +731,11 @@ def link_budget_lines(b: Build, rows: list[dict]) -> None:
 def resolution_rows(cfg: dict) -> list[dict]:
     eligible = cfg["community"]["households"]  # one vote per household in these samples
     rows = []
-    for rid, day, title, kind, yes, no, abstain, has_doc in cfg["resolutions"]:
+    for rid, day, title, kind, yes, no, abstain, has_doc, *corrects in cfg["resolutions"]:
         rows.append({"resolution_id": rid, "date": day, "title": title, "kind": kind,
                      "votes_for": yes, "votes_against": no, "abstentions": abstain,
-                     "eligible": eligible, "document": f"documents/{rid}.pdf" if has_doc else ""})
+                     "eligible": eligible, "document": f"documents/{rid}.pdf" if has_doc else "",
+                     "corrects": corrects[0] if corrects else ""})
     return rows
 
 
@@ -729,9 +745,14 @@ def statement_rows(b: Build) -> list[dict]:
         return []
     balances = month_end_balances(b.cfg, b.entries)
     offsets = b.cfg.get("statement_offsets", {})
-    return [{"month": month, "cents": balances[month] + offsets.get(month, 0),
-             "document": f"documents/statement-{month}.pdf"}
+    rows = [{"month": month, "cents": balances[month] + offsets.get(month, 0),
+             "document": f"documents/statement-{month}.pdf", "revised": "", "note": ""}
             for month in list(balances)[-12:]]
+    for month, revised, note in b.cfg.get("statement_revisions", []):  # the bank reissued it
+        first = next(s for s in rows if s["month"] == month)
+        rows.append({**first, "document": f"documents/statement-{month}-r1.pdf",
+                     "revised": revised, "note": note})
+    return rows
 
 
 # ---------------------------------------------------------------------------
@@ -746,6 +767,20 @@ RESOLUTION_COLUMNS = ["resolution_id", "date", "title", "kind", "votes_for", "vo
 COLLECTION_COLUMNS = ["year", "households_billed", "households_paid", "amount_billed",
                       "amount_collected"]
 STATEMENT_COLUMNS = ["month", "closing_balance", "document"]
+# Columns added to the tables later (the schemas' "x-optional"): written only by the
+# communities that use them, so that the others show a package written before them.
+LATER = {"budget": ["adjusts", "resolution"], "resolutions": ["corrects"],
+         "statements": ["revised", "note"]}
+TERM_COLUMNS = ["term_id", "term", "value", "effective", "resolution", "note"]
+
+
+def columns_of(cfg: dict, table: str, columns: list[str]) -> list[str]:
+    used = {"budget": "budget_adjustments", "statements": "statement_revisions"}.get(table)
+    if table == "resolutions":
+        later = any(len(r) > 8 for r in cfg["resolutions"])
+    else:
+        later = bool(cfg.get(used or "", []))
+    return columns + LATER[table] if later else columns
 
 
 def write_csv(path: Path, columns: list[str], rows: list[list]) -> None:
@@ -767,22 +802,40 @@ def write_tables(b: Build, folder: Path, budget: list[dict], statements: list[di
         [e.entry_id, e.date.isoformat(), e.direction, e.category, money(e.cents),
          e.counterparty, e.description, e.voucher, e.budget_line, e.corrects]
         for e in b.entries])
-    write_csv(folder / "budget.csv", BUDGET_COLUMNS, [
+    columns = columns_of(b.cfg, "budget", BUDGET_COLUMNS)
+    write_csv(folder / "budget.csv", columns, [
         [r["year"], r["line_id"], r["direction"], r["category"], r["item"], money(r["cents"]),
-         r["note"]] for r in budget])
-    write_csv(folder / "resolutions.csv", RESOLUTION_COLUMNS,
-              [[r[c] for c in RESOLUTION_COLUMNS] for r in resolution_rows(b.cfg)])
+         r["note"], r.get("adjusts", ""), r.get("resolution", "")][:len(columns)]
+        for r in budget + adjustment_rows(b.cfg, budget)])
+    columns = columns_of(b.cfg, "resolutions", RESOLUTION_COLUMNS)
+    write_csv(folder / "resolutions.csv", columns,
+              [[r[c] for c in columns] for r in resolution_rows(b.cfg)])
+    if b.cfg.get("terms"):
+        write_csv(folder / "terms.csv", TERM_COLUMNS, [list(t) for t in b.cfg["terms"]])
     write_csv(folder / "collection.csv", COLLECTION_COLUMNS, [
         [year, hh, paid, money(billed), money(collected)]
         for year, (hh, paid, billed, collected) in sorted(b.collection.items())])
     if statements:
-        write_csv(folder / "statements.csv", STATEMENT_COLUMNS, [
-            [s["month"], money(s["cents"]), s["document"]] for s in statements])
+        columns = columns_of(b.cfg, "statements", STATEMENT_COLUMNS)
+        write_csv(folder / "statements.csv", columns, [
+            [s["month"], money(s["cents"]), s["document"], s["revised"], s["note"]][:len(columns)]
+            for s in statements])
+
+
+def adjustment_rows(cfg: dict, budget: list[dict]) -> list[dict]:
+    """Budget lines adjusted by a resolution: each a line of its own naming the line."""
+    rows = []
+    for year, line_id, adjusts, cents, resolution, item in cfg.get("budget_adjustments", []):
+        original = next(r for r in budget if (r["year"], r["line_id"]) == (year, adjusts))
+        rows.append({**original, "line_id": line_id, "item": item, "cents": cents, "note": "",
+                     "adjusts": adjusts, "resolution": resolution})
+    return rows
 
 
 def write_descriptor(cfg: dict, folder: Path, has_statements: bool) -> None:
     names = ["ledger", "budget", "resolutions", "collection"]
     names += ["statements"] if has_statements else []
+    names += ["terms"] if cfg.get("terms") else []
     descriptor = {
         "name": cfg["id"], "title": cfg["title"], "description": cfg["description"],
         "sample": True, "community": cfg["community"],
@@ -906,12 +959,13 @@ def write_resolution_documents(cfg: dict, folder: Path) -> None:
 def write_statement_documents(cfg: dict, folder: Path, statements: list[dict]) -> None:
     for s in statements:
         year, month = s["month"].split("-")
+        reissued = [f"补发日期：{s['revised']}（{s['note']}）"] if s["revised"] else []
         draw_document(folder / s["document"], f"{cfg['title']} · 共有资金账户",
-                      f"银行对账单 {year}年{int(month)}月", [
+                      f"银行对账单 {year}年{int(month)}月" + ("（补发）" if reissued else ""), [
                           f"户名：{cfg['title']}业主共有资金账户（示例）",
                           f"开户银行：{BANK}（示例，不显示账号）",
                           f"对账月份：{s['month']}",
-                          f"月末余额：¥ {yuan(s['cents'])}"])
+                          f"月末余额：¥ {yuan(s['cents'])}", *reissued])
 
 
 def write_vouchers(b: Build, folder: Path) -> None:
@@ -1008,11 +1062,14 @@ def load_community(folder: Path, problems: list[str]) -> Loaded:
         problems.append(f"{folder}: datapackage keys out of order")
     listed = [r["name"] for r in descriptor["resources"]]
     has_statements = (folder / "statements.csv").exists()
+    cfg = next(c for c in COMMUNITIES if c["id"] == folder.name)
     if listed != ["ledger", "budget", "resolutions", "collection"] + (
-            ["statements"] if has_statements else []):
+            ["statements"] if has_statements else []) + (["terms"] if cfg.get("terms") else []):
         problems.append(f"{folder}: resources {listed}")
 
     def read(name: str, columns: list[str]) -> list[dict]:
+        if name in LATER:
+            columns = columns_of(cfg, name, columns)
         return read_csv(folder / f"{name}.csv", columns, problems)
 
     return Loaded(folder.name, folder, descriptor, read("ledger", LEDGER_COLUMNS),

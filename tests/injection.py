@@ -237,13 +237,15 @@ def _community(h: Hostile) -> None:
         MONTH["2021-01"], "en/" + DEMO + "ledger/")
     profile = both(DEMO) + (NOTICE["2021-01"],)
     _redaction(h.root / DEMO / "datapackage.json")  # its reason is shown with the entry
+    _amendments(h.root / DEMO)  # a new trustee from February, corrected figures
     h.descriptor(DEMO + "datapackage.json", "community-package", [
         ("redactions.0.reason", (MONTH["2021-02"], NOTICE["2021-02"])),
         ("withdrawn.reason", both(DEMO)),
         ("title", lists + (NOTICE["2021-01"],)), ("description", both(DEMO)),
         ("community.district", profile + both("communities/")),
         ("community.subdistrict", profile), ("community.neighborhood", profile),
-        ("community.address", both(DEMO)), ("community.trustee", profile),
+        ("community.address", both(DEMO)),
+        ("community.trustee", (NOTICE["2021-01"],)),  # January's: a term replaces it after
         ("community.supervisors.0.role", both(DEMO)),
         ("community.supervisors.0.name", profile),
         ("community.supervisors.1.role", both(DEMO)),
@@ -264,6 +266,31 @@ def _community(h: Hostile) -> None:
         line: {"item": both(DEMO), "note": ()} for line in ("I01", "I02", "E01", "E02", "E03")})
     h.table(DEMO + "resolutions.csv", "resolutions", "resolution_id",
             {"R-2020-01": {"title": both(DEMO)}})
+    h.table(DEMO + "terms.csv", "terms", "term_id",
+            {"T-01": {"value": both(DEMO) + (NOTICE["2021-02"],), "note": both(DEMO)}})
+    h.table(DEMO + "statements.csv", "statements", ("month", "revised"),
+            {"2021-02,2021-03-12": {"note": both(DEMO)}})
+    h.table(DEMO + "collection.csv", "collection", ("year", "revised"),
+            {"2021,2021-03-15": {"note": both(DEMO)}})
+
+
+def _amendments(package: Path) -> None:
+    """A trustee set by a resolution from February, a reissued bank statement and corrected
+    collection figures: rows whose value and reasons the community page shows."""
+    descriptor = package / "datapackage.json"
+    body = json.loads(descriptor.read_text(encoding="utf-8"))
+    body["resources"].append({"name": "terms", "path": "terms.csv"})
+    descriptor.write_text(json.dumps(body, ensure_ascii=False, indent=2), encoding="utf-8")
+    (package / "terms.csv").write_text("term_id,term,value,effective,resolution,note\n"
+                                       "T-01,trustee,新受托人,2021-02-01,R-2020-01,说明\n",
+                                       encoding="utf-8")
+    for name, period, revised in (("statements", "2021-02", "2021-03-12"),
+                                  ("collection", "2021", "2021-03-15")):
+        lines = (package / f"{name}.csv").read_text(encoding="utf-8").splitlines()
+        original = next(line for line in lines if line.startswith(period + ","))
+        lines = [lines[0] + ",revised,note", *(line + ",," for line in lines[1:]),
+                 f"{original},{revised},说明"]
+        (package / f"{name}.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def _codelists(h: Hostile) -> None:

@@ -97,6 +97,7 @@ def test_community_page_shows_profile_checks_and_votes(minimal_site: Path) -> No
     assert "✓ 自动核查未发现问题" in html
     # remuneration: 15% of 20,700.00 income is 3,105.00; 1,650 + 1,455 were taken
     assert re.search(r"<th scope=\"row\">2021</th><td class=\"xy-num\">20,700.00</td>"
+                     r"<td class=\"xy-num\">15%</td>"
                      r"<td class=\"xy-num\">3,105.00</td><td class=\"xy-num\">3,105.00</td>"
                      r"<td>未超过约定比例</td>", html)
     assert "<td class=\"xy-num\">70%</td>" in html  # 70 of 100 eligible votes

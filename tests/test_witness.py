@@ -54,9 +54,10 @@ def test_a_rewritten_history_is_caught_by_the_published_site(live: Path) -> None
     result = run("validate", "--datasets", "datasets", "--published-site", "live")
     assert result.exit_code == 1
     assert reported(result.output, "error") == [
-        f'{LEDGER}:1: amount: row "D-001": amount was "9800.00" on the published site '
-        f'(published {_built(live)}), now "9999.00"; a published row never changes: put the '
-        "published value back and add a correction [published-site-changed]"]
+        f'{LEDGER}:1: amount: ledger row "D-001": amount was "9800.00" on the published site '
+        f'(published {_built(live)}), now "9999.00". A published row never changes: put the '
+        'published value back, then add a new entry whose corrects column names "D-001" '
+        "[published-site-changed]"]
 
 
 def _built(site: Path) -> str:
@@ -73,7 +74,8 @@ def test_a_row_removed_after_a_force_push_is_refused_and_quoted(live: Path) -> N
     git(repo, "commit", "-q", "--amend", "--no-edit", when=FIRST)
     code, errors = _validate("--published-site", "live")
     assert code == 1 and len(errors) == 1
-    assert errors[0].startswith(f'{LEDGER}: row "D-002" is recorded by the published site')
+    assert errors[0].startswith(f'{LEDGER}: ledger row "D-002" is recorded by the published '
+                                'site')
     assert "amount=1200.00" in errors[0] and errors[0].endswith("[published-site-removed]")
 
 
@@ -99,8 +101,21 @@ def test_a_tampered_record_does_not_verify(live: Path) -> None:
                     encoding="utf-8")
     code, errors = _validate("--published-site", "live")
     assert code == 1 and errors == [
-        "datasets: live: the record of demo: its hash chain is broken; what the site "
-        "published cannot be checked, and nothing is built over it [published-site-unreadable]"]
+        f"datasets: live: the record of demo: its hash chain is broken at publication 1 of 1 "
+        f"({_built(live)}): what that publication added no longer matches its head; what the "
+        "site published cannot be checked, and nothing is built over it "
+        "[published-site-unreadable]"]
+
+
+def test_a_tampered_later_publication_is_named_and_the_earlier_ones_still_verify(
+        live: Path, workdir: Path) -> None:
+    _publish_a_month(workdir)
+    file = workdir / "next/record/demo.json"
+    file.write_text(file.read_text(encoding="utf-8").replace('"120.00"', '"12.00"'),
+                    encoding="utf-8")
+    code, errors = _validate("--published-site", "next")
+    assert code == 1 and len(errors) == 1
+    assert "its hash chain is broken at publication 2 of 2 (" in errors[0]
 
 
 def _publish_a_month(workdir: Path) -> None:
@@ -164,10 +179,10 @@ def test_verify_reports_a_changed_entry_by_name_with_both_values(live: Path,
     result = run("verify", "live", "--datasets", "datasets")
     assert result.exit_code == 1
     lines = result.output.splitlines()
-    assert (f'mismatch: record {LEDGER}:1: amount: row "D-001": amount was "9800.00" on the '
-            f'published site (published {_built(live)}), now "9999.00"; a published row never '
-            "changes: put the published value back and add a correction "
-            "[published-site-changed]") in lines
+    assert (f'mismatch: record {LEDGER}:1: amount: ledger row "D-001": amount was "9800.00" on '
+            f'the published site (published {_built(live)}), now "9999.00". A published row '
+            "never changes: put the published value back, then add a new entry whose corrects "
+            'column names "D-001" [published-site-changed]') in lines
     assert "mismatch: data communities/demo/ledger.csv: differs" in lines
 
 

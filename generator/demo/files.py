@@ -44,11 +44,12 @@ def split(total: int, weights: Sequence[float]) -> list[int]:
 
 @contextmanager
 def table(path: Path, schema: str) -> Iterator[RowWriter]:
-    """A CSV with the canonical schema's header; rows go straight to disk."""
+    """A CSV with the canonical schema's header, without the columns a table may leave out
+    (the demo's packages use none of them); rows go straight to disk."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(schemas.columns(schema))
+        writer.writerow(c for c in schemas.columns(schema) if c not in schemas.optional(schema))
         yield writer
 
 

@@ -120,7 +120,9 @@ REMUNERATION_OVER_RATE = IssueType(
     "The trustee took more than the agreed rate",
     "核对酬金的计提；多提部分应退回共有资金并说明。",
     "in {year} the trustee took {taken:,.2f} yuan, more than {rate:.0%} of the year's income "
-    "({allowed:,.2f} yuan) by {over:,.2f} yuan")
+    "({allowed:,.2f} yuan) by {over:,.2f} yuan",
+    (("terms", "in {year} the trustee took {taken:,.2f} yuan, more than the terms in effect "
+               "that year allow ({terms}: {allowed:,.2f} yuan) by {over:,.2f} yuan"),))
 BUDGET_OVERRUN = IssueType(
     "budget-overrun", "finding", f"支出超过预算 {(OVERRUN_LIMIT - 1) * 100:.0f}% 以上",
     f"Spending more than {(OVERRUN_LIMIT - 1) * 100:.0f}% over budget",
@@ -144,3 +146,69 @@ DISCLOSURE_OVERDUE = IssueType(
     "nothing has been published for {month}: its entries and vouchers were due by {due} (the "
     "disclosure rule in datapackage.json); publish them, or the month's bank statement in "
     "statements.csv if there was no income or expense")
+
+# ---- Amendments: dated terms, budget adjustments, corrected votes and statements --------
+AMENDMENT_RESOLUTION_UNKNOWN = IssueType(
+    "amendment-resolution-unknown", "error", "变更引用的决议不存在",
+    "A change names an unknown resolution",
+    "resolution 列填写 resolutions.csv 中已公开的决议编号；决议尚未公开的，先公开决议及其文件。",
+    '{table} row "{key}" names resolution "{resolution}", which is not in resolutions.csv')
+TERM_INVALID = IssueType(
+    "term-invalid", "error", "约定的新值写法不对", "A term's value is not written as it must be",
+    "酬金比例写小数（0.18 即 18%）；服务费标准写元/平方米/月（如 1.20）；计提基数写 all（全部收入）"
+    "或以空格分隔的收入科目代码。",
+    'term "{key}": "{value}" is not a rate; write a fraction above 0 and below 1, e.g. 0.18 '
+    "for 18%",
+    (("fee", 'term "{key}": "{value}" is not a fee standard; write yuan per m² per month, '
+             "e.g. 1.20"),
+     ("base", 'term "{key}": "{value}" is not an income category of the chart of accounts; '
+              "write all, or income category codes separated by spaces")))
+TERM_RETROACTIVE = IssueType(
+    "term-retroactive", "error", "约定的生效日期早于决议", "A term takes effect before it was decided",
+    "生效日期不能早于作出变更的决议日期：已公开月份的核查结果不能被事后改变。确需追溯的，"
+    "由业主大会另作决议并在账目中另记调整条目。",
+    'term "{key}" takes effect on {effective}, before its resolution "{resolution}" of {decided}; '
+    "a term applies from its decision on, never to the months before it",
+    (("trust", 'term "{key}" takes effect on {effective}, not after the trust began on {since}; '
+               "the term in effect from then is the one datapackage.json gives"),
+     ("twice", 'term "{key}" sets {term} from {effective}, as "{other}" does; one value per '
+               "day: keep one of the two rows")))
+BUDGET_ADJUSTMENT_INVALID = IssueType(
+    "budget-adjustment-invalid", "error", "预算调整行与原预算行不符",
+    "A budget adjustment does not fit the line it adjusts",
+    "调整行与原预算行同一年度、同为收入或支出、同一科目，adjusts 填原预算行编号，resolution 填批准调整的"
+    "决议编号；再次调整时 adjusts 填上一次的调整行。",
+    'line "{line}" adjusts "{adjusts}", which is not a line of the {year} budget',
+    (("differs", 'line "{line}" adjusts "{adjusts}" but its {field} differs ("{value}", the '
+                 'line it adjusts has "{original}"); an adjustment keeps the year, direction '
+                 "and category of the line it adjusts"),
+     ("resolution", 'line "{line}" adjusts "{adjusts}" without a resolution: name the owners\' '
+                    "decision that approved it in the resolution column"),
+     ("twice", '"{adjusts}" is adjusted by "{line}" and by "{other}"; adjust the latest '
+               "adjustment instead, so that one amount counts"),
+     ("cycle", '"{line}" and "{adjusts}" adjust each other; an adjustment adjusts an earlier '
+               "line"),
+     ("cited", 'budget_line "{line}" is an adjustment of "{adjusts}" in {year}; name the line '
+               'it adjusts, "{adjusts}": the adjusted amount counts for it')))
+RESOLUTION_CORRECTION_INVALID = IssueType(
+    "resolution-correction-invalid", "error", "决议更正行与原决议不符",
+    "A resolution's correction does not fit the record it corrects",
+    "更正行另起一个 resolution_id，corrects 填原决议编号，事项类型（kind）与原决议相同，日期不早于原决议；"
+    "每条决议只更正一次，再次更正时更正上一次的更正行。",
+    'resolution "{key}" corrects "{original}", which is not another resolution of this '
+    "community",
+    (("kind", 'resolution "{key}" corrects "{original}" but is of kind "{kind}", the original '
+              'of kind "{original_kind}"; a correction keeps the kind'),
+     ("before", 'resolution "{key}" is dated {date}, before the record it corrects ("{original}", '
+                "{original_date}); a correction comes after"),
+     ("twice", '"{original}" is corrected by "{key}" and by "{other}"; correct the latest '
+               "correction instead")))
+REVISION_INVALID = IssueType(
+    "revision-invalid", "error", "更正行不完整", "A correction row is incomplete",
+    "更正行与原行同一月份（年度），revised 填更正日期，note 写明更正原因；原行保留不动。",
+    "{table} has a correction for {period} (revised {revised}) but no row first published for "
+    "{period}: the original row stays, the correction is added beside it",
+    (("note", "{table}: the correction for {period} (revised {revised}) gives no reason; say "
+              "why in the note column"),
+     ("early", "{table}: the correction for {period} is dated {revised}, before {period} ended; "
+               "correct the row after the period it reports on")))

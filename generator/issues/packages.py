@@ -120,25 +120,67 @@ PUBLISHED_SITE_UNREADABLE = IssueType(
     (("none", "neither --published-site nor --first-publication was given: where the history "
               "is required (CI), the live site's record is read, or a first publication is "
               "declared"),))
+# How each table is amended once published, said in the messages of the two rules above
+# and the git record's (validate/published.py): one place, so that both say the same.
+AMEND = {
+    "ledger": 'add a new entry whose corrects column names "{key}"',
+    "budget": 'add an adjustment line (same year, direction and category) whose adjusts column '
+              'names "{key}" and whose resolution column names the resolution that approved it',
+    "resolutions": 'add a correction row (a new resolution_id) whose corrects column names "{key}"',
+    "statements": "add a row for the same month with the date of the correction in revised and "
+                  "why in note",
+    "collection": "add a row for the same year with the date of the correction in revised and "
+                  "why in note",
+    "terms": "add a row to terms.csv with the new value, the date it applies from and its "
+             "resolution",
+    "profile": "add a row to terms.csv with the new value, the date it applies from and its "
+               "resolution (the opening balance and the sample flag never change)",
+    "donations": "add a note to the foundation's next report; the published row stays",
+    "disbursements": "add a note to the foundation's next report; the published row stays",
+    "steps": "record what changed in the project's next step; the published row stays",
+}
+_AMEND_ZH = ("已公开的内容不能修改或删除：按消息把原值恢复，然后按表另加一行：账目加 corrects 更正条目；"
+             "预算加 adjusts 调整行并填批准的决议；决议计票加 corrects 更正行；对账单、收缴情况加同月（同年）"
+             "的更正行，填 revised（更正日期）和 note（原因）；酬金比例、服务费标准、受托人等约定在 "
+             "terms.csv 加一行新约定，写生效日期和决议。")
 PUBLISHED_SITE_REMOVED = IssueType(
     "published-site-removed", "error", "已发布网站记录的内容被删除",
-    "Something the published site records was removed",
-    "已公开的内容不能删除：按消息把它恢复原样；有错误时另加一条更正条目（corrects）。",
-    'row "{key}" is recorded by the published site as published on {date} and is no longer '
-    "in the table; it read: {published}. Put the row back: a published row never goes",
+    "Something the published site records was removed", _AMEND_ZH,
+    '{table} row "{key}" is recorded by the published site as published on {date} and is no '
+    "longer in the table; it read: {published}. Put the row back: a published row never "
+    "goes; to amend it, {how}",
     (("package", 'package "{name}" is recorded by the published site (first published on '
-                 "{date}) and is no longer in the datasets; put its folder back"),))
+                 "{date}) and is no longer in the datasets; put its folder back"),
+     ("profile", "community.{key} is recorded by the published site as published on {date} "
+                 'as "{published}" and is no longer in datapackage.json: put it back')))
 PUBLISHED_SITE_CHANGED = IssueType(
     "published-site-changed", "error", "已发布网站记录的内容被改动",
-    "Something the published site records was changed",
-    "已公开的内容不能修改：把消息中的原值恢复，另加一条更正条目（corrects）写上正确的内容；"
-    "更清晰的凭证扫描件用新文件名。",
-    'row "{key}": {field} was "{old}" on the published site (published {date}), now "{new}"; '
-    "a published row never changes: put the published value back and add a correction",
+    "Something the published site records was changed", _AMEND_ZH + "更清晰的凭证扫描件用新文件名。",
+    '{table} row "{key}": {field} was "{old}" on the published site (published {date}), now '
+    '"{new}". A published row never changes: put the published value back, then {how}',
     (("file", "{path} was published on {date} (the published site records its SHA-256) and has "
-              "been replaced or removed; put the published file back"),))
+              "been replaced or removed; put the published file back"),
+     ("profile", 'community.{key} was "{old}" on the published site (published {date}), now '
+                 '"{new}". A published term never changes: put the published value back, '
+                 "then {how}")))
 PUBLISHED_REF_UNKNOWN = IssueType(
     "published-ref-unknown", "error", "找不到用来比对的已发布版本",
     "The published version to compare with cannot be found",
     "用 --published-ref 指定已发布的分支（如 origin/main），并先 git fetch 该分支。",
     "'{ref}' is not a commit of this repository; fetch it or name another branch")
+
+PUBLISHED_ROW_CHANGED = IssueType(
+    "published-row-changed", "error", "已公开的记录被改动", "A published row was changed",
+    _AMEND_ZH,
+    '{table} row "{key}" was published on {date} (commit {commit}) and has been changed: '
+    "{changes}. A published row never changes: put the published values back, then {how}",
+    (("profile", 'community.{key} was "{old}" when datapackage.json was published on {date} '
+                 '(commit {commit}), now "{new}". A published term never changes: put the '
+                 "published value back, then {how}"),))
+PUBLISHED_ROW_DELETED = IssueType(
+    "published-row-deleted", "error", "已公开的记录被删除", "A published row was deleted",
+    _AMEND_ZH,
+    '{table} row "{key}" was published on {date} (commit {commit}) and is no longer in the '
+    "table; it read: {published}. Put the row back; to amend it, {how}",
+    (("profile", "community.{key} was published in datapackage.json on {date} (commit "
+                 '{commit}) as "{old}" and is no longer there: put it back'),))

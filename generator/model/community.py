@@ -5,13 +5,23 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from decimal import Decimal
 from functools import cached_property
 
 from .. import accounts
 from ..disclosure import MonthDue
 from ..issues import Issue, Report
-from ..records import CollectionYear, Community, CommunityCode, Entry, Resolution
+from ..records import (
+    BudgetLine,
+    CollectionYear,
+    Community,
+    CommunityCode,
+    Entry,
+    Resolution,
+    Statement,
+)
+from ..terms import FEE, RATE, TRUSTEE, Term
 from ..witness import Mark
 from .projects import FoundationProjectView, ProtectionProjectView
 
@@ -36,6 +46,8 @@ class BudgetRow:
     item: str
     budget: Decimal
     actual: Decimal
+    adjustments: tuple[BudgetLine, ...] = ()  # the lines that adjusted it, in order
+    published: Decimal | None = None  # the amount first published, when adjusted since
 
     @property
     def execution(self) -> float | None:
@@ -55,6 +67,7 @@ class RemunerationYear:
     income: Decimal
     allowed: Decimal
     taken: Decimal
+    rates: tuple[Decimal, ...] = ()  # the rates in effect during the year, in date order
 
     @property
     def within(self) -> bool:
@@ -150,8 +163,35 @@ class CommunityView:
         return tuple(sorted(self.c.resolutions, key=lambda r: (r.date, r.resolution_id)))
 
     @property
+    def resolution_corrected_by(self) -> dict[str, str]:
+        """resolution_id -> the row that corrects its record (a recount)."""
+        return {r.corrects: r.resolution_id for r in self.c.resolutions if r.corrects}
+
+    @property
     def collection(self) -> tuple[CollectionYear, ...]:
-        return tuple(sorted(self.c.collection, key=lambda y: y.year))
+        """Each year's figures as last corrected."""
+        return tuple(sorted(accounts.latest_revisions(self.c.collection), key=lambda y: y.year))
+
+    @property
+    def revisions(self) -> tuple[tuple[str, Statement | CollectionYear], ...]:
+        """("statements" or "collection", row) of each correction, in date order: each
+        shown beside what it corrects, as ledger corrections are."""
+        found = [("statements", s) for s in self.c.statements if s.revised] + \
+                [("collection", y) for y in self.c.collection if y.revised]
+        return tuple(sorted(found, key=lambda f: (f[1].revised or date.min, str(f[1].period))))
+
+    @property
+    def terms_now(self) -> dict[str, Term]:
+        """The latest term of each kind (the profile shows it; the terms list, all)."""
+        return {kind: self.c.schedule.latest(kind) for kind in (RATE, FEE, TRUSTEE)}
+
+    def trustee_on(self, month: str) -> str:
+        """The trustee at the end of a month (a month's printed notice names it)."""
+        return self.c.schedule.at(TRUSTEE, accounts.month_end(month)).value
+
+    @property
+    def term_changes(self) -> tuple[Term, ...]:
+        return tuple(self.c.schedule.changes())
 
     @property
     def latest_year(self) -> YearSummary | None:
@@ -236,16 +276,19 @@ def year_summaries(c: Community, counted: Sequence[Entry]) -> tuple[YearSummary,
 
 def budget_years(c: Community, counted: Sequence[Entry]) -> tuple[BudgetYear, ...]:
     by_year = accounts.by_year(counted)
+    in_force = accounts.budget_in_force(c.budget)
+    first = {(b.year, b.line_id): b.amount for b in c.budget}
     result = []
-    for year in sorted({b.year for b in c.budget}):
+    for year in sorted({b.year for b in in_force}):
         entries = by_year.get(year, [])
         actual: dict[str, Decimal] = defaultdict(lambda: accounts.ZERO)
         for e in entries:  # one pass, not one per budget line
             actual[e.budget_line] += e.amount
         rows = tuple(
             BudgetRow(b.line_id, b.direction, b.category, b.item, b.amount,
-                      actual.get(b.line_id, accounts.ZERO))
-            for b in sorted(c.budget, key=lambda b: b.line_id) if b.year == year
+                      actual.get(b.line_id, accounts.ZERO), adjusted := _adjustments(c, b),
+                      first[(b.year, b.line_id)] if adjusted else None)
+            for b in sorted(in_force, key=lambda b: b.line_id) if b.year == year
         )
         unassigned = sum((e.amount for e in entries
                           if e.direction == "expense" and not e.budget_line), accounts.ZERO)
@@ -253,13 +296,26 @@ def budget_years(c: Community, counted: Sequence[Entry]) -> tuple[BudgetYear, ..
     return tuple(result)
 
 
+def _adjustments(c: Community, line: BudgetLine) -> tuple[BudgetLine, ...]:
+    """The adjustment lines of a budget line, each adjusting the one before."""
+    by_adjusted = {(b.year, b.adjusts): b for b in c.budget if b.adjusts}
+    found: list[BudgetLine] = []
+    current = line
+    while (current.year, current.line_id) in by_adjusted and len(found) < len(c.budget):
+        current = by_adjusted[(current.year, current.line_id)]
+        found.append(current)
+    return tuple(found)
+
+
 def remuneration_years(c: Community, counted: Sequence[Entry],
                        codes: Collection[str]) -> tuple[RemunerationYear, ...]:
-    rate = c.profile.remuneration_rate
     result = []
     for year, entries in accounts.by_year(counted).items():
-        taken, allowed = accounts.remuneration_limit(entries, rate, codes)
-        result.append(RemunerationYear(year, accounts.total(entries, "income"), allowed, taken))
+        taken, allowed = accounts.remuneration_limit(entries, c.schedule, codes)
+        rates = tuple(t.number for t in c.schedule.during(RATE, date(year, 1, 1),
+                                                          date(year, 12, 31)))
+        result.append(RemunerationYear(year, accounts.total(entries, "income"), allowed, taken,
+                                       rates))
     return tuple(result)
 
 

@@ -181,14 +181,23 @@ def public_csv(table: str, raw: bytes) -> bytes:
     found = list(csv.reader(io.StringIO(text, newline="")))
     if not found:
         return raw
-    columns, rows = found[0], [dict(zip(found[0], r, strict=True)) for r in found[1:]]
+    written = tuple(found[0])
+    header, values = schemas.complete(table, written, tuple(tuple(r) for r in found[1:]))
+    columns, rows = list(header), [dict(zip(header, r, strict=True)) for r in values]
     shown = [records.public_row(table, r) for r in rows]
-    if shown == rows:
+    if shown == rows and header == written:
         return raw
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n" if "\r\n" in text else "\n")
-    writer.writerows([columns, *([r[c] for c in columns] for r in shown)])
-    return out.getvalue().encode("utf-8")
+    end = "\r\n" if "\r\n" in text else "\n"
+    lines = [columns, *([r[c] for c in columns] for r in shown)]
+    return "".join(",".join(map(_cell, line)) + end for line in lines).encode("utf-8")
+
+
+def _cell(value: str) -> str:
+    """A CSV cell, quoted when it holds a separator, a quote or either line break: Python's
+    writer leaves a lone carriage return unquoted, which every reader takes as a line end."""
+    if any(c in value for c in ',"\r\n'):
+        return '"' + value.replace('"', '""') + '"'
+    return value
 
 
 def typed_rows(table: str, raw: bytes) -> list[list[Any]]:
@@ -198,9 +207,11 @@ def typed_rows(table: str, raw: bytes) -> list[list[Any]]:
     schema = schemas.descriptor(table)
     missing = frozenset(schema.get("missingValues", [""]))
     convert = [_converter(f, missing) for f in schema["fields"]]
-    records = csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""))
-    next(records, None)  # the header
-    return [[to(cell) for to, cell in zip(convert, row, strict=True)] for row in records]
+    found = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    if not found:
+        return []
+    _, rows = schemas.complete(table, tuple(found[0]), tuple(tuple(r) for r in found[1:]))
+    return [[to(cell) for to, cell in zip(convert, row, strict=True)] for row in rows]
 
 
 def _converter(field: dict[str, Any], missing: frozenset[str]) -> Callable[[str], Any]:

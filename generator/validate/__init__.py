@@ -24,7 +24,7 @@ from ..issues.packages import CODELIST_MISSING, CODELIST_REMUNERATION_MISSING
 from ..load import Datasets, Package, Table
 from ..published import Record
 from ..units import Checked, Unit
-from . import community, projects, published, standards, structure, text, typed
+from . import amendments, community, projects, published, standards, structure, text, typed
 
 
 @dataclass(frozen=True)
@@ -124,7 +124,10 @@ def check_community(package: Package, categories: Mapping[str, records.Category]
     if enabled:
         found += _checked(chain(community.check(item, categories, context.today,
                                                 context.max_bytes),
-                                published.check(item, context.record)),
+                                amendments.check(item, categories),
+                                published.check(item, context.record),
+                                published.check_tables(package, context.record,
+                                                       (*item.former, item.id))),
                           lambda: chain(community.check_findings(item, categories),
                                         disclosure.findings(item, context.record, context.today)))
     return Checked(tuple(found), True)
@@ -139,6 +142,9 @@ def _projects(datasets: Datasets, tables: structure.Checked, context: Context,
     # A broken package is reported once, not again by every project that names it.
     known = {c.id for c in codes} | set(datasets.community_ids)
     kinds = {c.code for c in project_categories}
+    for package in (datasets.foundation, datasets.protection):
+        if package is not None:
+            issues += published.check_tables(package, context.record, (package.id,))
     foundation = _typed(datasets.foundation, tables, issues, typed.foundation)
     if foundation is not None and usable:
         issues += _checked(projects.check_foundation(foundation, known, kinds, context.max_bytes),

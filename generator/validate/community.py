@@ -7,6 +7,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
+from typing import Any
 
 from .. import accounts
 from ..derivatives import DEFAULT_MAX_BYTES
@@ -17,6 +18,7 @@ from ..issues.cells import AMOUNT_PRECISION
 from ..issues.packages import COMMUNITY_TITLE_DUPLICATE
 from ..load import Package
 from ..records import Category, Community, Entry
+from ..terms import BASE, RATE, Term
 from . import common
 from .files import Problem
 
@@ -195,20 +197,39 @@ def _document(c: Community, table: str, row: int, value: str,
 
 
 def remuneration_findings(c: Community, codes: frozenset[str]) -> Iterator[Issue]:
-    rate = c.profile.remuneration_rate
     for year, entries in accounts.by_year(accounts.counted(c.entries)).items():
-        taken, allowed = accounts.remuneration_limit(entries, rate, codes)
-        if taken > allowed:
-            yield found.REMUNERATION_OVER_RATE(c.where["ledger"], None, "amount", year=year,
-                                               taken=taken, rate=rate, allowed=allowed,
-                                               over=taken - allowed)
+        taken, allowed = accounts.remuneration_limit(entries, c.schedule, codes)
+        if taken <= allowed:
+            continue
+        start, end = date(year, 1, 1), date(year, 12, 31)
+        rates = c.schedule.during(RATE, start, end)
+        bases = c.schedule.during(BASE, start, end)
+        said: dict[str, Any] = {"year": year, "taken": taken, "allowed": allowed,
+                                "over": taken - allowed}
+        if len(rates) == 1 and [b.codes for b in bases] == [None]:
+            yield found.REMUNERATION_OVER_RATE(c.where["ledger"], None, "amount",
+                                               rate=rates[0].number, **said)
+        else:
+            shown = rates + bases if any(b.codes is not None for b in bases) else rates
+            yield found.REMUNERATION_OVER_RATE(c.where["ledger"], None, "amount",
+                                               variant="terms", terms=_terms(shown), **said)
+
+
+def _terms(terms: Iterable[Term]) -> str:
+    """The terms in effect in a year as a message gives them."""
+    def one(t: Term) -> str:
+        value = f"{t.number:.0%}" if t.term == RATE else \
+            ("all income" if t.codes is None else "income of " + ", ".join(sorted(t.codes)))
+        return f"{value} from {t.effective.isoformat()}"
+    return "; ".join(one(t) for t in terms)
 
 
 def budget_findings(c: Community) -> Iterator[Issue]:
     years = sorted({b.year for b in c.budget})
     counted = accounts.by_year(accounts.counted(c.entries))
     for year in years:
-        planned = accounts.budget_by_category(c.budget, year, "expense")
+        planned = accounts.budget_by_category(accounts.budget_in_force(c.budget), year,
+                                              "expense")
         spent = accounts.spent_by_category(counted.get(year, []), "expense")
         for category, actual in sorted(spent.items()):
             budget = planned.get(category, accounts.ZERO)
@@ -233,9 +254,10 @@ def negative_balance(c: Community) -> Iterator[Issue]:
 
 
 def balance_findings(c: Community) -> Iterator[Issue]:
+    statements = accounts.latest_revisions(c.statements)
     at = accounts.balances_at(c.profile.opening_amount, accounts.counted(c.entries),
-                              (accounts.month_end(s.month) for s in c.statements))
-    for s in c.statements:
+                              (accounts.month_end(s.month) for s in statements))
+    for s in statements:
         computed = at[accounts.month_end(s.month)]
         if computed != s.closing_balance:
             yield found.BALANCE_MISMATCH(c.where["statements"], s.row, "closing_balance",

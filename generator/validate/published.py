@@ -1,13 +1,17 @@
-"""Published entries and vouchers never change: a mistake is corrected by a new entry.
+"""Published rows and files never change: a mistake is corrected by a new row.
 
-The git history says what each entry was when it was first published. An entry that
-now differs, or is gone, is a silent edit; so is a voucher file replaced or removed.
+The git history says what each row of each table was when it was first published, and
+what the descriptor said of the terms that decide findings. A row that now differs, or is
+gone, is a silent edit; so is a voucher or document replaced or removed. The ledger's
+entries have their own words (check_entries); every other table is checked alike
+(check_tables), each message saying how that table is amended (issues.packages.AMEND).
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from .. import schemas
 from ..domain import same_published
@@ -20,10 +24,17 @@ from ..issues.accounts import (
     REDACTION_ENTRY_UNKNOWN,
     WITHDRAWAL_RESOLUTION_UNKNOWN,
 )
-from ..issues.packages import PUBLISHED_PACKAGE_REMOVED
+from ..issues.packages import (
+    AMEND,
+    PUBLISHED_PACKAGE_REMOVED,
+    PUBLISHED_ROW_CHANGED,
+    PUBLISHED_ROW_DELETED,
+)
+from ..load import Package, Table
 from ..personal import masked
-from ..published import PublishedRow, Record, blob_id
+from ..published import PublishedRow, Record, blob_id, how_to_amend, row_key, shown_key
 from ..records import Community, Entry
+from ..terms import PROFILE, PROFILE_COLUMNS, profile_rows
 
 
 @raises(LEDGER_ENTRY_CHANGED, LEDGER_ENTRY_DELETED, LEDGER_VOUCHER_CHANGED,
@@ -109,3 +120,53 @@ def check_removed(root: Path, ids: Collection[str], record: Record) -> Iterator[
             yield PUBLISHED_PACKAGE_REMOVED(Where(display_path(root / first.folder)), name=name,
                                             date=first.date[:10], folder=first.folder,
                                             commit=first.commit[:12])
+
+
+@raises(PUBLISHED_ROW_CHANGED, PUBLISHED_ROW_DELETED)
+def check_tables(package: Package, record: Record, names: Sequence[str]) -> Iterator[Issue]:
+    """Each recorded table of a package but its ledger, and its descriptor's terms, as
+    first published under any of its ``names`` (former ones first)."""
+    for table in package.tables.values():
+        if table.schema != "ledger":
+            current = dict(_keyed_rows(table))
+            yield from _compare(table.where, table.schema, table.header, current,
+                                record.under(table.schema, names))
+    if package.kind.name == "community":
+        profile: dict[str, tuple[int | None, tuple[str, ...]]] = {
+            key: (None, values) for key, values in profile_rows(package.descriptor)}
+        yield from _compare(package.where, PROFILE, PROFILE_COLUMNS, profile,
+                            record.under(PROFILE, names))
+
+
+def _keyed_rows(table: Table) -> Iterator[tuple[str, tuple[int, tuple[str, ...]]]]:
+    key = schemas.descriptor(table.schema).get("primaryKey", [])
+    at = [table.header.index(k) for k in key if k in table.header]
+    for number, row in enumerate(table.rows, start=1):
+        if len(at) == len(key) and len(row) == len(table.header):
+            values = tuple(v.strip() for v in row)
+            yield row_key(values[i] for i in at), (number, values)
+
+
+def _compare(where: Where, table: str, header: tuple[str, ...],
+             current: Mapping[str, tuple[int | None, tuple[str, ...]]],
+             recorded: Mapping[str, PublishedRow]) -> Iterator[Issue]:
+    profile: dict[str, Any] = {"variant": "profile"} if table == PROFILE else {}
+    for key, first in sorted(recorded.items()):
+        said: dict[str, Any] = {
+            "table": table, "key": masked(shown_key(key)), "date": first.date[:10],
+            "commit": first.commit[:7], "how": masked(how_to_amend(AMEND[table], key))}
+        if key not in current:
+            yield PUBLISHED_ROW_DELETED(where, None, key if profile else None,
+                                        published=_as_published(first),
+                                        old=masked(first.values[-1]), **said, **profile)
+            continue
+        row, values = current[key]
+        now = dict(zip(header, values, strict=True))
+        changes = [(name, masked(old), masked(now[name])) for name, old in first.cells
+                   if name in now and not same_published(name, old, now[name])]
+        if not changes:
+            continue
+        said_changes = "; ".join(f'{name} was "{old}", now "{new}"' for name, old, new in changes)
+        yield PUBLISHED_ROW_CHANGED(where, row, key if profile else changes[0][0],
+                                    changes=said_changes, old=changes[0][1], new=changes[0][2],
+                                    **said, **profile)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
-from frictionless import Resource, Schema
+from frictionless import Dialect, Resource, Schema
 from frictionless import errors as fl_errors
 
 from .. import parallel, schemas
@@ -91,9 +91,11 @@ def _check(table: Table) -> Iterator[Issue]:
 
 def check_header(table: Table, expected: tuple[str, ...]) -> Iterator[Issue]:
     found_ = table.header
-    missing = [c for c in expected if c not in found_]
+    optional = schemas.optional(table.schema)
+    missing = [c for c in expected if c not in found_ and c not in optional]
     extra = [c for c in found_ if c not in expected]
     columns = ", ".join(expected)
+    expected = tuple(c for c in expected if c in found_ or c not in optional)
     for column in missing:
         yield TABLE_HEADER_MISSING_COLUMN(table.where, None, column, name=column,
                                           expected=columns)
@@ -118,7 +120,10 @@ def check_rows(table: Table) -> Iterator[Issue]:
     yield from written
     seen: set[tuple[int | None, str | None]] = {(i.row, i.field) for i in written}
     data = [list(table.header), *(list(r) for r in table.rows)]
-    report = Resource(data=data, schema=_schema(table.schema)).validate()
+    # The first row is the header, always: frictionless would otherwise guess another row
+    # as the header where most rows are shorter than it (cells left out at their end).
+    report = Resource(data=data, schema=_schema(table.schema),
+                      dialect=Dialect(header_rows=[1])).validate()
     for task in report.tasks:
         for error in task.errors:
             issue = convert(table, error, seen)

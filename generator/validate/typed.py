@@ -7,6 +7,8 @@ from dataclasses import replace
 from .. import declarations, records
 from ..declarations import REDACTION_MARK, Redaction
 from ..load import Package
+from ..profile import profile
+from ..terms import first_terms
 
 
 def community(package: Package) -> records.Community:
@@ -15,7 +17,7 @@ def community(package: Package) -> records.Community:
     return records.Community(
         id=package.id, title=d["title"], sample=d["sample"],
         description=d.get("description", ""), path=package.path,
-        profile=records.profile(d["community"]),
+        profile=profile(d["community"]),
         entries=redact(records.entries(t["ledger"]), hidden),
         budget=records.budget_lines(t["budget"]),
         resolutions=records.resolutions(t["resolutions"]),
@@ -24,6 +26,7 @@ def community(package: Package) -> records.Community:
         where={name: table.where for name, table in t.items()}, package=package.key,
         redactions=hidden, withdrawn=declarations.withdrawal(d.get("withdrawn")),
         former=declarations.former_names(d.get("former_names")),
+        terms=first_terms(d["community"]) + (records.terms(t["terms"]) if "terms" in t else ()),
     )
 
 
