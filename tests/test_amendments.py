@@ -192,9 +192,20 @@ def add_terms(repo: Path, rows: str, decision: str = DECISION) -> None:
     append(repo, "resolutions.csv", decision)
 
 
-def test_a_new_rate_applies_from_its_date_and_earlier_months_keep_theirs(repo: Path) -> None:
-    add_terms(repo, "T-01,remuneration_rate,0.10,2021-02-01,R-2021-01,业主大会决议\n")
-    commit(repo, SECOND)
+def first_publication_with(workdir: Path, terms: str, decision: str = DECISION) -> Path:
+    """The minimal datasets with terms, published together (a term published with the
+    months it applies to changes nothing residents read before)."""
+    compose(workdir)
+    add_terms(workdir, terms, decision)
+    git(workdir, "init", "-q", "-b", "main")
+    commit(workdir, FIRST)
+    return workdir
+
+
+def test_a_new_rate_applies_from_its_date_and_earlier_months_keep_theirs(
+        workdir: Path) -> None:
+    first_publication_with(workdir, "T-01,remuneration_rate,0.10,2021-02-01,R-2021-01,"
+                                    "业主大会决议\n")
     result = run("validate", "--datasets", "datasets")
     assert result.exit_code == 0, result.output
     # January's 11,000 yuan at 15% and February's 9,700 at 10%: 2,620.00; taken 3,105.00.
@@ -204,15 +215,28 @@ def test_a_new_rate_applies_from_its_date_and_earlier_months_keep_theirs(repo: P
         "yuan) by 485.00 yuan [remuneration-over-rate]"]
 
 
-def test_a_narrower_remuneration_base_counts_only_its_income(repo: Path) -> None:
-    add_terms(repo, "T-01,remuneration_base,fee,2021-01-02,R-2020-01,合同约定只按服务费计提\n",
-              decision="")
+def test_a_narrower_remuneration_base_counts_only_its_income(workdir: Path) -> None:
+    first_publication_with(workdir, "T-01,remuneration_base,fee,2021-01-02,R-2020-01,"
+                                    "合同约定只按服务费计提\n", decision="")
     result = run("validate", "--datasets", "datasets")
     # The parking income of 1,200 no longer counts: 19,500 at 15% is 2,925.00.
     assert reported(result.output, "finding") == [
         f"{DEMO}/ledger.csv: amount: in 2021 the trustee took 3,105.00 yuan, more than the "
         "terms in effect that year allow (15% from 2021-01-01; all income from 2021-01-01; "
         "income of fee from 2021-01-02: 2,925.00 yuan) by 180.00 yuan [remuneration-over-rate]"]
+
+
+def test_a_term_published_after_the_months_it_would_change_is_refused(repo: Path) -> None:
+    """A resolution may bear any date; the months residents read were published before
+    the term was."""
+    add_terms(repo, "T-01,remuneration_rate,0.30,2021-02-01,R-2021-01,\n")
+    commit(repo, SECOND)
+    code, found = errors()
+    assert code == 1 and found == [
+        f'{DEMO}/terms.csv:1: effective: term "T-01" takes effect on 2021-02-01, but the '
+        "accounts of 2021-02 were published on 2021-03-05, before this term (published "
+        "2021-04-01); a term applies from the first month not yet published: give a later "
+        "effective date [term-retroactive]"]
 
 
 def test_amendments_show_on_the_community_page_and_the_originals_stay_open(repo: Path) -> None:
@@ -275,7 +299,7 @@ def test_every_amendment_made_in_the_open_passes_and_builds(workdir: Path) -> No
     assert reported(result.output, "error") == reported(result.output, "finding") == []
     page = _text((workdir / "site/communities/demo/index.html").read_text(encoding="utf-8"))
     assert "受托人（物业服务企业） 新受托物业有限公司 （2021-03-01 起，见约定变更）" in page
-    assert "2021-02-01 计提酬金的收入 物业服务费、停车收益 R-2021-01" in page
+    assert "2021-03-01 计提酬金的收入 物业服务费、停车收益 R-2021-01" in page
     assert "16,000.00 原预算 12,000.00，经决议 R-2021-01、R-2021-01 调整" in page
     notice = (workdir / "site/communities/demo/ledger/2021-02/index.html").read_text("utf-8")
     assert "<dt>受托人</dt><dd>示范物业服务有限公司</dd>" in notice  # February: the first one

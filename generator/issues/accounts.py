@@ -172,7 +172,11 @@ TERM_RETROACTIVE = IssueType(
     (("trust", 'term "{key}" takes effect on {effective}, not after the trust began on {since}; '
                "the term in effect from then is the one datapackage.json gives"),
      ("twice", 'term "{key}" sets {term} from {effective}, as "{other}" does; one value per '
-               "day: keep one of the two rows")))
+               "day: keep one of the two rows"),
+     ("published", 'term "{key}" takes effect on {effective}, but the accounts of {month} were '
+                   "published on {day}, before this term (published {published}); a term "
+                   "applies from the first month not yet published: give a later effective "
+                   "date")))
 BUDGET_ADJUSTMENT_INVALID = IssueType(
     "budget-adjustment-invalid", "error", "预算调整行与原预算行不符",
     "A budget adjustment does not fit the line it adjusts",

@@ -124,7 +124,8 @@ def check_community(package: Package, categories: Mapping[str, records.Category]
     if enabled:
         found += _checked(chain(community.check(item, categories, context.today,
                                                 context.max_bytes),
-                                amendments.check(item, categories),
+                                amendments.check(item, categories, context.record,
+                                                 context.today),
                                 published.check(item, context.record),
                                 published.check_tables(package, context.record,
                                                        (*item.former, item.id))),

@@ -6,12 +6,14 @@ amending rows; validate/published.py refuses an edit of what was published."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from .. import accounts
 from ..issues import Issue, Where, display_path, raises
 from ..issues import accounts as found
+from ..published import Record
 from ..records import BudgetLine, Category, CollectionYear, Community, Resolution, Statement
 from ..terms import BASE, FEE, RATE, Term
 
@@ -19,9 +21,11 @@ from ..terms import BASE, FEE, RATE, Term
 @raises(found.AMENDMENT_RESOLUTION_UNKNOWN, found.TERM_INVALID, found.TERM_RETROACTIVE,
         found.BUDGET_ADJUSTMENT_INVALID, found.RESOLUTION_CORRECTION_INVALID,
         found.REVISION_INVALID)
-def check(c: Community, categories: Mapping[str, Category]) -> Iterator[Issue]:
+def check(c: Community, categories: Mapping[str, Category], record: Record,
+          today: date) -> Iterator[Issue]:
     resolutions = {r.resolution_id: r for r in c.resolutions}
     yield from check_terms(c, categories, resolutions)
+    yield from check_terms_published(c, record, today)
     yield from check_adjustments(c, resolutions)
     yield from check_cited_lines(c)
     yield from check_resolution_corrections(c, resolutions)
@@ -60,6 +64,24 @@ def check_terms(c: Community, categories: Mapping[str, Category],
             yield found.TERM_RETROACTIVE(where, t.row, "effective", key=t.term_id,
                                          effective=t.effective, resolution=t.resolution,
                                          decided=decided.date)
+
+
+def check_terms_published(c: Community, record: Record, today: date) -> Iterator[Issue]:
+    """A term published after a month it would apply to was published would change what
+    residents already read of that month, whatever date its resolution bears: it applies
+    from the first month not yet published when it is."""
+    names = (*c.former, c.id)
+    months = record.months(*names)
+    terms = record.under("terms", names)
+    for t in (t for t in c.terms if not t.first):
+        published = terms[t.term_id].date[:10] if t.term_id in terms else today.isoformat()
+        before = sorted(m for m, day in months.items()
+                        if m >= f"{t.effective:%Y-%m}" and day < published)
+        if before:
+            yield found.TERM_RETROACTIVE(c.where["terms"], t.row, "effective",
+                                         variant="published", key=t.term_id,
+                                         effective=t.effective, month=before[0],
+                                         day=months[before[0]], published=published)
 
 
 def _value(where: Where, t: Term, categories: Mapping[str, Category]) -> Iterator[Issue]:
