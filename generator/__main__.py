@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__
+from . import __version__, spreadsheet
 from .build import build, check, verify
 from .config import DEFAULT_CACHE, BuildConfig, default_cache
 from .demo import MAX_COMMUNITIES, MAX_ENTRIES, MAX_YEARS, write_demo
@@ -101,6 +101,38 @@ def validate_command(datasets: Path, fmt: str, strict: bool, published_ref: str,
         sys.exit(1)
     click.echo({"text": report.to_text, "json": report.to_json,
                 "github": report.to_github}[fmt]())
+    sys.exit(0 if report.valid else 1)
+
+
+@cli.command("import")
+@click.argument("source", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option("--into", "target", type=click.Path(path_type=Path, dir_okay=False),
+              required=True, help="The table to write, e.g. "
+              "datasets/communities/fenghuayuan/ledger.csv.")
+@DATASETS
+@click.option("--sheet", help="The worksheet of a workbook to read [default: the first].")
+@click.option("--append", is_flag=True, help="Add the rows after the table's rows.")
+@click.option("--replace-month", metavar="YYYY-MM",
+              help="Replace this month's rows of the table (a month not yet published).")
+@click.option("--prefix", help="Entry ids for rows without one: PREFIX-YYYY-MM-NNN "
+              "[default: as the ledger's ids].")
+@click.option("--dry-run", is_flag=True, help="Say what would be written; write nothing.")
+def import_command(source: Path, target: Path, datasets: Path, sheet: str | None,
+                   append: bool, replace_month: str | None, prefix: str | None,
+                   dry_run: bool) -> None:
+    """Import an office sheet (xlsx, or CSV in UTF-8, GBK or UTF-16) into a table."""
+    _require_dir(datasets)
+    if append and replace_month:
+        raise click.UsageError("--append and --replace-month: choose one")
+    result = spreadsheet.prepare(source, target, datasets, sheet, append, replace_month,
+                                 prefix)  # ImportRefused: its message, exit 1
+    click.echo("\n".join(result.summary()))
+    if dry_run:
+        click.echo("（--dry-run：没有写入）")
+        return
+    spreadsheet.write(result)
+    report = check(BuildConfig(datasets=datasets, cache=None)).report
+    click.echo(report.to_text())
     sys.exit(0 if report.valid else 1)
 
 

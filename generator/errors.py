@@ -59,3 +59,8 @@ class FilesError(PortalError):
 
 class DemoError(PortalError):
     """The demo cannot be written as asked (the message says why)."""
+
+
+class ImportRefused(PortalError):
+    """A sheet cannot be imported as it is; the message says what to decide. Nothing was
+    written."""
