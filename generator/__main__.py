@@ -48,6 +48,9 @@ PUBLISHED_SITE = click.option(
     "--published-site", envvar="PORTAL_PUBLISHED_SITE", default="", metavar="URL_OR_FOLDER",
     help="The live site (its address, or a folder holding it): what its record says was "
          "published may not change or go, whatever the git history now says.")
+LANG = click.option(
+    "--lang", type=click.Choice(["zh", "en"]), envvar="PORTAL_LANG", default="zh",
+    show_default=True, help="The report's language: zh, for the clerks who publish, or en.")
 FIRST_PUBLICATION = click.option(
     "--first-publication", is_flag=True, envvar="PORTAL_FIRST_PUBLICATION",
     help="Declare the portal's first publication: there is no published site to read yet.")
@@ -82,10 +85,11 @@ def cli() -> None:
 @MAX_VOUCHER
 @CACHE
 @NO_CACHE
+@LANG
 def validate_command(datasets: Path, fmt: str, strict: bool, published_ref: str,
                      require_history: bool, published_site: str, first_publication: bool,
                      max_file_bytes: int, max_voucher_bytes: int,
-                     cache: Path | None, no_cache: bool) -> None:
+                     cache: Path | None, no_cache: bool, lang: str) -> None:
     """Check every package; exit 1 when any error is found."""
     _require_dir(datasets)
     try:
@@ -99,7 +103,7 @@ def validate_command(datasets: Path, fmt: str, strict: bool, published_ref: str,
     except PortalError as exc:
         click.echo(f"validate failed: {exc.message}", err=True)
         sys.exit(1)
-    click.echo({"text": report.to_text, "json": report.to_json,
+    click.echo({"text": lambda: report.to_text(lang), "json": report.to_json,
                 "github": report.to_github}[fmt]())
     sys.exit(0 if report.valid else 1)
 
@@ -117,9 +121,10 @@ def validate_command(datasets: Path, fmt: str, strict: bool, published_ref: str,
 @click.option("--prefix", help="Entry ids for rows without one: PREFIX-YYYY-MM-NNN "
               "[default: as the ledger's ids].")
 @click.option("--dry-run", is_flag=True, help="Say what would be written; write nothing.")
+@LANG
 def import_command(source: Path, target: Path, datasets: Path, sheet: str | None,
                    append: bool, replace_month: str | None, prefix: str | None,
-                   dry_run: bool) -> None:
+                   dry_run: bool, lang: str) -> None:
     """Import an office sheet (xlsx, or CSV in UTF-8, GBK or UTF-16) into a table."""
     _require_dir(datasets)
     if append and replace_month:
@@ -132,7 +137,7 @@ def import_command(source: Path, target: Path, datasets: Path, sheet: str | None
         return
     spreadsheet.write(result)
     report = check(BuildConfig(datasets=datasets, cache=None)).report
-    click.echo(report.to_text())
+    click.echo(report.to_text(lang))
     sys.exit(0 if report.valid else 1)
 
 
@@ -149,10 +154,11 @@ def import_command(source: Path, target: Path, datasets: Path, sheet: str | None
 @MAX_VOUCHER
 @CACHE
 @NO_CACHE
+@LANG
 def build_command(datasets: Path, out: Path, strict: bool, published_ref: str,
                   require_history: bool, published_site: str, first_publication: bool,
                   max_file_bytes: int, max_voucher_bytes: int,
-                  cache: Path | None, no_cache: bool) -> None:
+                  cache: Path | None, no_cache: bool, lang: str) -> None:
     """Validate, render and build the static site."""
     _require_dir(datasets)
     try:
@@ -165,7 +171,7 @@ def build_command(datasets: Path, out: Path, strict: bool, published_ref: str,
                                    max_voucher_bytes=max_voucher_bytes,
                                    cache=_cache(cache, no_cache)))
     except ValidationFailed as failed:
-        click.echo(failed.report.to_text(), err=True)
+        click.echo(failed.report.to_text(lang), err=True)
         click.echo(f"build stopped: nothing was written; '{out}' is unchanged", err=True)
         sys.exit(1)
     except OutputRefused as exc:
@@ -173,11 +179,14 @@ def build_command(datasets: Path, out: Path, strict: bool, published_ref: str,
     except PortalError as exc:
         click.echo(f"build failed: {exc.message}; '{out}' is unchanged", err=True)
         sys.exit(1)
-    _print_findings(report)
+    _print_findings(report, lang)
     click.echo(f"built the portal into '{out}'")
 
 
-def _print_findings(report: Report) -> None:
+def _print_findings(report: Report, lang: str) -> None:
+    if lang == "zh" and report.findings:
+        click.echo(Report(report.findings).to_text("zh"), err=True)
+        return
     for finding in report.findings:
         click.echo(f"finding: {finding}", err=True)
 

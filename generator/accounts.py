@@ -7,10 +7,10 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 from typing import TypeVar
 
-from .domain import REMUNERATION
+from .domain import REMUNERATION, ROUNDING
 from .records import BudgetLine, Category, CollectionYear, Entry, Statement
 from .terms import BASE, RATE, Schedule
 
@@ -128,6 +128,14 @@ def remuneration_limit(entries: Iterable[Entry], schedule: Schedule,
                 shares[schedule.at(RATE, e.date).number] += e.amount
     allowed = sum((amount * rate for rate, amount in shares.items()), ZERO)
     return taken, allowed.quantize(Decimal("0.01"))
+
+
+def remuneration_margin(entries: Iterable[Entry], rounding: str,
+                        codes: Collection[str] = (REMUNERATION,)) -> Decimal:
+    """What rounding each remuneration payment (as the contract says: to the fen or to the
+    yuan) may add over the exact share: half a unit a payment, to the fen above."""
+    payments = sum(1 for e in entries if e.direction == "expense" and e.category in codes)
+    return (ROUNDING[rounding] * payments).quantize(Decimal("0.01"), rounding=ROUND_CEILING)
 
 
 def budget_in_force(lines: Iterable[BudgetLine]) -> tuple[BudgetLine, ...]:

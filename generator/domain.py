@@ -25,6 +25,12 @@ LOW_SATISFACTION = Decimal("0.6")
 
 # The protection fund's five-step method, in order: 民意征集 → 议事会决议 → 项目发包 →
 # 项目实施 → 民主评议. A step may not be recorded before the steps ahead of it.
+# How the trustee's remuneration may be rounded, each payment (the descriptor's
+# remuneration_rounding): the most one rounded payment can exceed its exact share, which
+# the remuneration check allows for, so that rounding is never reported as over the rate.
+ROUNDING = {"fen": Decimal("0.005"), "yuan": Decimal("0.50")}
+DEFAULT_ROUNDING = "fen"
+
 # What a community's owners agree with the trustee that decides findings, each changed
 # from a date by a resolution (terms.py, terms.csv).
 TERMS = ("remuneration_rate", "remuneration_base", "fee_standard", "trustee")

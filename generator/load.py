@@ -369,8 +369,13 @@ def decode(data: bytes, where: Where, issues: list[Issue]) -> str | None:
 
 
 def guess_encoding(data: bytes) -> str:
+    if data.startswith(b"PK\x03\x04"):
+        return ("it is an Excel workbook (.xlsx) saved under a .csv name (portal import reads "
+                "it as it is)")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or data[1:200:2].count(0) > 50:
+        return "it is UTF-16, as Excel saves 'Unicode text' (portal import reads it as it is)"
     for name, label in (("gb18030", "it looks like GBK/GB18030, as saved by Excel or WPS "
-                                     "on Chinese Windows"),
+                                     "on Chinese Windows (portal import reads it as it is)"),
                         ("big5", "it looks like Big5")):
         try:
             data.decode(name)
@@ -387,10 +392,12 @@ def parse_csv(name: str, schema: str, path: Path, text: str, where: Where,
         return None
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     records: list[list[str]] = []
+    starts: list[int] = []  # the line each record starts on
     start = 1  # the line the record being read starts on
     try:
         for record in reader:
             records.append(record)
+            starts.append(start)
             start = reader.line_num + 1
     except csv.Error as exc:
         # An unclosed quote runs to the end of the file: name the line it opened on.
@@ -399,4 +406,4 @@ def parse_csv(name: str, schema: str, path: Path, text: str, where: Where,
         return None
     header, rows = schemas.complete(schema, tuple(cell.strip() for cell in records[0]),
                                     tuple(tuple(r) for r in records[1:]))
-    return Table(name, schema, path, header, rows, where)
+    return Table(name, schema, path, header, rows, replace(where, lines=tuple(starts[1:])))

@@ -9,6 +9,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from .domain import DEFAULT_ROUNDING
+
 
 @dataclass(frozen=True)
 class Supervisor:
@@ -35,6 +37,7 @@ class Profile:
     opening_date: date
     opening_amount: Decimal
     disclosure: Disclosure | None = None
+    rounding: str = DEFAULT_ROUNDING  # how each remuneration payment is rounded (domain.ROUNDING)
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,7 @@ def profile(block: dict[str, Any]) -> Profile:
         Decimal(str(block["remuneration_rate"])), Decimal(str(block["fee_standard"])),
         date.fromisoformat(opening["date"]), Decimal(str(opening["amount"])),
         _disclosure(block.get("disclosure")),
+        block.get("remuneration_rounding", DEFAULT_ROUNDING),
     )
 
 

@@ -20,7 +20,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from .domain import TERMS
+from .domain import DEFAULT_ROUNDING, TERMS
 
 RATE, BASE, FEE, TRUSTEE = TERMS
 ALL_INCOME = "all"  # the remuneration base when the contract counts every income
@@ -75,7 +75,8 @@ def profile_rows(descriptor: object) -> Iterator[tuple[str, tuple[str, str]]]:
              RATE: block.get(RATE), BASE: block.get(BASE, ALL_INCOME),
              FEE: block.get(FEE), "opening_balance.date": opening.get("date"),
              "opening_balance.amount": opening.get("amount"),
-             "sample": descriptor.get("sample") if isinstance(descriptor, dict) else None}
+             "sample": descriptor.get("sample") if isinstance(descriptor, dict) else None,
+             "remuneration_rounding": block.get("remuneration_rounding", DEFAULT_ROUNDING)}
     for name, value in found.items():
         if value is not None:
             yield name, (name, _written(value))

@@ -90,6 +90,13 @@ def tree_digest(root: Path) -> dict[str, str]:
     }
 
 
+@pytest.fixture(autouse=True)
+def english_report(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tests read the English report, one issue a line, as the corpus records it;
+    tests/test_report_zh.py reads the Chinese one clerks get by default."""
+    monkeypatch.setenv("PORTAL_LANG", "en")
+
+
 @pytest.fixture
 def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A scratch project folder holding mkdocs.yml and content/, as a maintainer's checkout."""

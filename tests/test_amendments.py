@@ -323,3 +323,24 @@ def test_a_record_published_before_the_new_columns_still_verifies(repo: Path) ->
 
 def _text(html: str) -> str:
     return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+@pytest.mark.parametrize(("rounding", "taken", "found"), [
+    (None, "1455.01", []),  # two payments rounded to the fen: 0.01 is rounding
+    (None, "1455.02", ["in 2021 the trustee took 3,105.02 yuan, more than 15% of the year's "
+                       "income (3,105.00 yuan) by 0.02 yuan"]),
+    ("yuan", "1456.00", []),  # February's 1,455.00 rounded up to the yuan, as agreed
+    ("yuan", "1457.00", ["in 2021 the trustee took 3,107.00 yuan, more than 15% of the year's "
+                         "income (3,105.00 yuan) by 2.00 yuan"]),
+])
+def test_rounding_each_payment_as_agreed_is_not_over_the_rate(
+        workdir: Path, rounding: str | None, taken: str, found: list[str]) -> None:
+    compose(workdir)
+    if rounding:
+        data = descriptor(workdir)
+        data["community"]["remuneration_rounding"] = rounding
+        write_descriptor(workdir, data)
+    replace(workdir, "ledger.csv", "remuneration,1455.00,", f"remuneration,{taken},")
+    result = run("validate", "--datasets", "datasets")
+    assert [f.split(": ", 2)[2].removesuffix(" [remuneration-over-rate]")
+            for f in reported(result.output, "finding") if "remuneration-over-rate" in f] == found

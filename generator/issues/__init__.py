@@ -37,7 +37,7 @@ _LISTED: tuple[IssueType, ...] = (
     packages.PACKAGE_SCHEMA_DIFFERS, packages.FILE_MISSING, packages.FILE_TOO_LARGE,
     packages.CSV_ENCODING, packages.CSV_EMPTY, packages.CSV_MALFORMED,
     packages.TABLE_HEADER_MISSING_COLUMN, packages.TABLE_HEADER_EXTRA_COLUMN,
-    packages.TABLE_HEADER_ORDER, packages.COMMUNITY_TITLE_DUPLICATE,
+    packages.TABLE_HEADER_ORDER, packages.TABLE_HEADER_LAYOUT, packages.COMMUNITY_TITLE_DUPLICATE,
     # structural checks (Table Schema, run by frictionless)
     cells.SCHEMA_TYPE_ERROR, cells.SCHEMA_CONSTRAINT_ERROR, cells.SCHEMA_REQUIRED,
     cells.SCHEMA_UNIQUE_ERROR, cells.SCHEMA_BLANK_ROW, cells.SCHEMA_EXTRA_CELL,

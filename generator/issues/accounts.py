@@ -10,7 +10,9 @@ from .issue import IssueType
 CATEGORY_UNKNOWN = IssueType(
     "category-unknown", "error", "科目代码不在科目表中", "The category is not in the chart of accounts",
     "改用 datasets/codelists/categories.csv 中的代码，或先在科目表中新增该科目。",
-    '"{code}" is not in the chart of accounts')
+    '"{code}" is not in the chart of accounts',
+    (("named", '"{code}" is the name of category "{fixed}" ({name}): write its code, "{fixed}"'),
+     ("near", '"{code}" is not in the chart of accounts; did you mean "{fixed}" ({name})?')))
 CATEGORY_DIRECTION_MISMATCH = IssueType(
     "category-direction-mismatch", "error", "科目的收支方向与条目不一致",
     "The category is for the other direction", "收入条目用收入科目，支出条目用支出科目。",
@@ -89,7 +91,10 @@ LEDGER_ENTRY_DELETED = IssueType(
     "ledger-entry-deleted", "error", "已公开的条目被删除", "A published entry was deleted",
     "已公开的条目不能删除：把该行恢复原样；如有错误，另加一条 corrects 该条目的新条目。",
     'entry "{entry}" was {when} and is no longer in the ledger; it read: {published}. Put the '
-    "row back; " + _HOW_TO_CORRECT)
+    "row back; " + _HOW_TO_CORRECT,
+    (("month", "all {n} entries of {month} were {when} and are no longer in the ledger (from "
+               '"{first}" to "{last}"); put the month\'s rows back as they were in commit '
+               "{commit}: a published month never goes"),))
 WITHDRAWAL_RESOLUTION_UNKNOWN = IssueType(
     "withdrawal-resolution-unknown", "error", "退出声明引用的决议不存在",
     "The withdrawal names an unknown resolution",

@@ -19,6 +19,8 @@ SCHEMA_CONSTRAINT_ERROR = IssueType(
     "按数据字典中的约束修改该值。",
     '"{value}" breaks the constraint {name} {limit}',
     (("enum", '"{value}" is not one of: {allowed}'),
+     ("enum-spaces", '"{value}" has spaces around it: write "{fixed}"'),
+     ("enum-near", '"{value}" is not one of: {allowed}; did you mean "{fixed}"?'),
      ("minimum", '"{value}" is below the minimum {limit}'),
      ("maximum", '"{value}" is above the maximum {limit}'),
      ("pattern", '"{value}" does not have the required form ({limit})'),

@@ -21,6 +21,13 @@ class Where:
     path: str  # as the maintainer typed it (display_path)
     package: str = ""  # the package's folder under the datasets: communities/<id>, foundation…
     resource: str = ""  # its table (ledger, projects…); "" for the descriptor or another file
+    # The line each data row starts on, as an editor counts (a quoted cell may span lines).
+    lines: tuple[int, ...] = dataclasses.field(default=(), compare=False, repr=False)
+
+    def line(self, row: int | None) -> int | None:
+        if row is None or row < 1:
+            return None
+        return self.lines[row - 1] if row <= len(self.lines) else row + 1
 
 
 @dataclass(frozen=True)
@@ -43,7 +50,8 @@ class IssueType:
         template = dict(self.variants)[variant] if variant else self.message
         shown = {k: visible(v) if isinstance(v, str) else v for k, v in values.items()}
         return Issue(self.code, template.format(**shown), where.path, row, column,
-                     where.package, where.resource, tuple(values.items()))
+                     where.package, where.resource, tuple(values.items()), variant,
+                     where.line(row))
 
     @property
     def templates(self) -> tuple[str, ...]:
@@ -61,6 +69,8 @@ class Issue:
     resource: str = ""  # Where.resource
     # the values the message was made from, for other languages of it; not compared
     values: tuple[tuple[str, object], ...] = dataclasses.field(default=(), compare=False)
+    variant: str = dataclasses.field(default="", compare=False)  # which template made it
+    at: int | None = dataclasses.field(default=None, compare=False)  # its line in the file
 
     @property
     def type(self) -> IssueType:
@@ -74,7 +84,10 @@ class Issue:
 
     @property
     def line(self) -> int | None:
-        # Data row 1 sits on line 2, below the header.
+        """The line an editor shows: data row 1 sits on line 2, below the header, unless
+        a cell above spans lines."""
+        if self.at is not None:
+            return self.at
         return None if self.row is None else self.row + 1
 
     def location(self) -> str:

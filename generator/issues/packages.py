@@ -79,6 +79,17 @@ TABLE_HEADER_ORDER = IssueType(
     "table-header-order", "error", "列的顺序不对", "The columns are in the wrong order",
     "按数据字典中的顺序排列各列。",
     "the columns are in the wrong order: found {found}; expected {expected}")
+TABLE_HEADER_LAYOUT = IssueType(
+    "table-header-layout", "error", "表头不是本表的列名行", "The header is not the table's header",
+    "第一行必须是列名行，列名与数据字典完全一致（英文列名）。从 Excel 或 WPS 的账表导入，"
+    "可运行 portal import 表格文件 --into 这张表，它会认出标题行、中文列名和分隔符。",
+    "line 1 is not the header: the header ({found}) is on line {line}; delete the lines above "
+    "it (a title such as the sheet's name goes in no table)",
+    (("titles", "the header uses titles, not the column names: {mapping}; write the column "
+                "names ({expected}), or run portal import on the sheet"),
+     ("separator", "the columns are separated by {separator}, not commas; save the file as "
+                   "'CSV UTF-8 (comma delimited)', or run portal import on it"),
+     ("duplicate", "column '{name}' appears {n} times in the header; keep one of them")))
 CODELIST_REMUNERATION_MISSING = IssueType(
     "codelist-remuneration-missing", "error", "科目表缺少受托人酬金科目",
     "The chart of accounts has no code for the trustee's remuneration",

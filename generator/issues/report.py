@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
+from . import chinese
 from .issue import Issue
 
 
@@ -53,7 +54,11 @@ class Report:
                      if i.severity == "finding" and resource in (None, i.resource)
                      and row in (None, i.row))
 
-    def to_text(self) -> str:
+    def to_text(self, lang: str = "en") -> str:
+        """For people: in Chinese (``zh``), each kind of problem once per file and column
+        with the lines it affects (chinese.py); in English, every issue on its own line."""
+        if lang == "zh":
+            return chinese.text(self.issues, self.errors, self.summary_zh())
         lines = []
         for issue in self.issues:
             label = "error" if self.blocks(issue) else "finding"
@@ -66,6 +71,10 @@ class Report:
         n_err, n_find = len(self.errors), len(self.findings)
         state = "valid" if self.valid else "invalid"
         return f"{state}: {n_err} error(s), {n_find} finding(s)"
+
+    def summary_zh(self) -> str:
+        state = "通过" if self.valid else "未通过"
+        return f"{state}：{len(self.errors):,} 个错误，{len(self.findings):,} 项发现"
 
     def to_json(self) -> str:
         items = [

@@ -68,10 +68,11 @@ class RemunerationYear:
     allowed: Decimal
     taken: Decimal
     rates: tuple[Decimal, ...] = ()  # the rates in effect during the year, in date order
+    margin: Decimal = Decimal("0.00")  # what rounding each payment may add (remuneration_margin)
 
     @property
     def within(self) -> bool:
-        return self.taken <= self.allowed
+        return self.taken <= self.allowed + self.margin
 
 
 @dataclass(frozen=True)
@@ -312,10 +313,11 @@ def remuneration_years(c: Community, counted: Sequence[Entry],
     result = []
     for year, entries in accounts.by_year(counted).items():
         taken, allowed = accounts.remuneration_limit(entries, c.schedule, codes)
+        margin = accounts.remuneration_margin(entries, c.profile.rounding, codes)
         rates = tuple(t.number for t in c.schedule.during(RATE, date(year, 1, 1),
                                                           date(year, 12, 31)))
         result.append(RemunerationYear(year, accounts.total(entries, "income"), allowed, taken,
-                                       rates))
+                                       rates, margin))
     return tuple(result)
 
 

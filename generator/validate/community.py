@@ -3,6 +3,7 @@ published on the community's page."""
 
 from __future__ import annotations
 
+import difflib
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
@@ -101,11 +102,29 @@ def _category(where: Where, row: int, code: str, direction: str,
               categories: Mapping[str, Category]) -> Iterator[Issue]:
     category = categories.get(code)
     if category is None:
-        yield found.CATEGORY_UNKNOWN(where, row, "category", code=code)
+        yield _unknown(where, row, code, categories)
     elif category.direction != direction:
         yield found.CATEGORY_DIRECTION_MISMATCH(where, row, "category", code=code,
                                                 expected=category.direction,
                                                 direction=direction)
+
+
+def _unknown(where: Where, row: int, code: str, categories: Mapping[str, Category]) -> Issue:
+    """An unknown category, with the code it was meant to be: a category's name written
+    for its code (保洁 for cleaning), or a code spelled nearly right."""
+    plain = unicodedata.normalize("NFKC", code).strip().casefold()
+    for c in categories.values():
+        if plain in (c.name_zh.casefold(), c.name_en.casefold()):
+            return found.CATEGORY_UNKNOWN(where, row, "category", variant="named", code=code,
+                                          fixed=c.code, name=c.name_zh)
+    words = {w.casefold(): c for c in categories.values() for w in (c.name_zh, c.name_en)}
+    words.update({c.casefold(): categories[c] for c in categories})  # a code before a name
+    near = difflib.get_close_matches(plain, list(words), n=1, cutoff=0.75)
+    if near:
+        meant = words[near[0]]
+        return found.CATEGORY_UNKNOWN(where, row, "category", variant="near", code=code,
+                                      fixed=meant.code, name=meant.name_zh)
+    return found.CATEGORY_UNKNOWN(where, row, "category", code=code)
 
 
 def _voucher(c: Community, e: Entry, seen: dict[str, Problem | None],
@@ -199,7 +218,7 @@ def _document(c: Community, table: str, row: int, value: str,
 def remuneration_findings(c: Community, codes: frozenset[str]) -> Iterator[Issue]:
     for year, entries in accounts.by_year(accounts.counted(c.entries)).items():
         taken, allowed = accounts.remuneration_limit(entries, c.schedule, codes)
-        if taken <= allowed:
+        if taken <= allowed + accounts.remuneration_margin(entries, c.profile.rounding, codes):
             continue
         start, end = date(year, 1, 1), date(year, 12, 31)
         rates = c.schedule.during(RATE, start, end)

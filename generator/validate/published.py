@@ -70,18 +70,43 @@ def check_entries(c: Community, record: Record) -> Iterator[Issue]:
     current = {e.entry_id: e for e in c.entries}
     hidden = {(r.entry, r.field) for r in c.redactions}
     where = c.where["ledger"]
-    for entry_id, first in record.under("ledger", (*c.former, c.id)).items():
+    published = record.under("ledger", (*c.former, c.id))
+    gone = _months_gone(published, current)
+    yield from _gone(where, gone)
+    for entry_id, first in published.items():
         when = f"published on {first.date[:10]} (commit {first.commit[:7]})"
         entry = current.get(entry_id)
         if entry is None:
-            yield LEDGER_ENTRY_DELETED(where, None, "entry_id", entry=entry_id, when=when,
-                                       published=_as_published(first))
+            if (first.get("date") or "")[:7] not in gone:
+                yield LEDGER_ENTRY_DELETED(where, None, "entry_id", entry=entry_id, when=when,
+                                           published=_as_published(first))
             continue
         changes = [c for c in _changes(first, entry) if (entry_id, c[0]) not in hidden]
         if changes:
             said = "; ".join(f'{name} was "{old}", now "{new}"' for name, old, new in changes)
             yield LEDGER_ENTRY_CHANGED(where, entry.row, changes[0][0], entry=entry_id,
                                        when=when, changes=said)
+
+
+def _months_gone(published: Mapping[str, PublishedRow], current: Mapping[str, Entry]
+                 ) -> dict[str, list[tuple[str, PublishedRow]]]:
+    """Months of more than one published entry of which none is left: one problem each
+    (a ledger overwritten with one month loses every other month), not one per entry."""
+    by: dict[str, list[tuple[str, PublishedRow]]] = {}
+    for entry_id, first in published.items():
+        by.setdefault((first.get("date") or "")[:7], []).append((entry_id, first))
+    return {month: sorted(rows) for month, rows in by.items()
+            if month and len(rows) > 1 and not any(e in current for e, _ in rows)}
+
+
+def _gone(where: Where, gone: Mapping[str, list[tuple[str, PublishedRow]]]) -> Iterator[Issue]:
+    for month, rows in sorted(gone.items()):
+        first = min((row for _, row in rows), key=lambda r: r.date)
+        latest = max((row for _, row in rows), key=lambda r: r.date)  # holds them all
+        yield LEDGER_ENTRY_DELETED(where, None, "entry_id", variant="month", n=len(rows),
+                                   month=month, first=rows[0][0], last=rows[-1][0],
+                                   when=f"published on {first.date[:10]}",
+                                   commit=latest.commit[:7])
 
 
 def _changes(first: PublishedRow, entry: Entry) -> Iterator[tuple[str, str, str]]:

@@ -3,8 +3,11 @@ Table Schemas (run by frictionless), with frictionless' errors turned into porta
 
 from __future__ import annotations
 
+import difflib
 import re
+import sys
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from pathlib import Path
@@ -23,10 +26,12 @@ from ..issues.packages import (
     PACKAGE_NAME_INVALID,
     PACKAGE_PROPERTY_INVALID,
     TABLE_HEADER_EXTRA_COLUMN,
+    TABLE_HEADER_LAYOUT,
     TABLE_HEADER_MISSING_COLUMN,
     TABLE_HEADER_ORDER,
 )
 from ..load import Package, Table
+from ..spreadsheet.columns import Vocabulary
 
 
 @cache
@@ -78,6 +83,7 @@ def check_table(table: Table, known: Checked | None = None) -> list[Issue]:
 
 
 @raises(TABLE_HEADER_MISSING_COLUMN, TABLE_HEADER_EXTRA_COLUMN, TABLE_HEADER_ORDER,
+        TABLE_HEADER_LAYOUT,
         found.SCHEMA_TYPE_ERROR, found.SCHEMA_CONSTRAINT_ERROR, found.SCHEMA_REQUIRED,
         found.SCHEMA_UNIQUE_ERROR, found.SCHEMA_BLANK_ROW, found.SCHEMA_EXTRA_CELL,
         found.SCHEMA_MISSING_CELL, found.SCHEMA_ERROR, BUDGET_LINE_DUPLICATE)
@@ -90,6 +96,10 @@ def _check(table: Table) -> Iterator[Issue]:
 
 
 def check_header(table: Table, expected: tuple[str, ...]) -> Iterator[Issue]:
+    layout = list(_layout(table, expected))
+    if layout:  # one cause, said once, instead of every column it makes missing
+        yield from layout
+        return
     found_ = table.header
     optional = schemas.optional(table.schema)
     missing = [c for c in expected if c not in found_ and c not in optional]
@@ -104,6 +114,42 @@ def check_header(table: Table, expected: tuple[str, ...]) -> Iterator[Issue]:
                                         table=table.name, expected=columns)
     if not missing and not extra and found_ != expected:
         yield TABLE_HEADER_ORDER(table.where, found=", ".join(found_), expected=columns)
+
+
+def _layout(table: Table, expected: tuple[str, ...]) -> Iterator[Issue]:
+    """What an office sheet does to a header: a column twice, another separator, titles
+    instead of column names, a title row above the header."""
+    header, where = table.header, table.where
+    repeated = sorted(c for c, n in Counter(header).items() if n > 1 and c)
+    for name in repeated:
+        yield TABLE_HEADER_LAYOUT(where, None, name, variant="duplicate", name=name,
+                                  n=header.count(name))
+    if repeated:
+        return
+    joined = ",".join(header)
+    for separator, said in ((";", "semicolons"), ("\t", "tabs")):
+        if len(header) <= 2 and joined.count(separator) >= 2:
+            yield TABLE_HEADER_LAYOUT(where, variant="separator", separator=said)
+            return
+    words = Vocabulary.of(table.schema)
+    if set(header) & set(expected) or words.score(header) < 2:
+        yield from _title_rows(table, expected, words)
+        return
+    mapping = "; ".join(f"{h} → {words.column(h)}" for h in header if words.column(h))
+    yield TABLE_HEADER_LAYOUT(where, variant="titles", mapping=mapping,
+                              expected=", ".join(expected))
+
+
+def _title_rows(table: Table, expected: tuple[str, ...], words: Vocabulary
+                ) -> Iterator[Issue]:
+    if set(expected) <= set(table.header) or len(set(table.header) & set(expected)) > 1:
+        return
+    for i, row in enumerate(table.rows[:10]):
+        cells = tuple(c.strip() for c in row)
+        if len(set(cells) & set(expected)) >= 2 or words.score(cells) >= 2:
+            yield TABLE_HEADER_LAYOUT(table.where, found=", ".join(c for c in cells if c),
+                                      line=table.where.line(i + 1))
+            return
 
 
 @cache
@@ -122,8 +168,10 @@ def check_rows(table: Table) -> Iterator[Issue]:
     data = [list(table.header), *(list(r) for r in table.rows)]
     # The first row is the header, always: frictionless would otherwise guess another row
     # as the header where most rows are shorter than it (cells left out at their end).
+    # Every error, not frictionless' first thousand: the report groups repeats, and a cap
+    # would hide that rows past it are wrong too.
     report = Resource(data=data, schema=_schema(table.schema),
-                      dialect=Dialect(header_rows=[1])).validate()
+                      dialect=Dialect(header_rows=[1])).validate(limit_errors=sys.maxsize)
     for task in report.tasks:
         for error in task.errors:
             issue = convert(table, error, seen)
@@ -237,12 +285,24 @@ def _constraint(table: Table, error: fl_errors.Error, cell: Any, row: int | None
                                              value=cell, note=error.note)
     name, value = match.groups()
     if name == "enum":
-        allowed = ", ".join(re.findall(r"'([^']*)'", value))
-        return found.SCHEMA_CONSTRAINT_ERROR(table.where, row, field, variant="enum",
-                                             value=cell, allowed=allowed)
+        codes = re.findall(r"'([^']*)'", value)
+        fixed, variant = _nearest(str(cell), codes)
+        return found.SCHEMA_CONSTRAINT_ERROR(table.where, row, field, variant=variant,
+                                             value=cell, allowed=", ".join(codes), fixed=fixed)
     variant = name if name in ("minimum", "maximum", "pattern") else ""
     return found.SCHEMA_CONSTRAINT_ERROR(table.where, row, field, variant=variant, value=cell,
                                          name=name, limit=value)
+
+
+def _nearest(value: str, codes: Sequence[str]) -> tuple[str, str]:
+    """The code a value was meant to be, with the variant saying how sure: the same but for
+    spaces or case; close in spelling; or none."""
+    plain = unicodedata.normalize("NFKC", value).strip().casefold()
+    exact = [c for c in codes if c.casefold() == plain]
+    if exact:
+        return exact[0], "enum-spaces"
+    near = difflib.get_close_matches(plain, codes, n=1, cutoff=0.75)
+    return (near[0], "enum-near") if near else ("", "enum")
 
 
 def _position(note: str) -> int | str:
