@@ -17,6 +17,7 @@ from .derivatives import DEFAULT_MAX_BYTES as DEFAULT_MAX_VOUCHER_BYTES
 from .errors import DemoError, OutputRefused, PortalError, ValidationFailed
 from .issues import Report
 from .load import DEFAULT_MAX_FILE_BYTES
+from .spreadsheet import template
 
 DATASETS = click.option("--datasets", type=click.Path(path_type=Path, file_okay=False),
                         default=Path("datasets"), show_default=True,
@@ -139,6 +140,26 @@ def import_command(source: Path, target: Path, datasets: Path, sheet: str | None
     report = check(BuildConfig(datasets=datasets, cache=None)).report
     click.echo(report.to_text(lang))
     sys.exit(0 if report.valid else 1)
+
+
+@cli.command("template")
+@click.option("--table", type=click.Choice(template.TABLES), required=True,
+              help="The table the workbook is for.")
+@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), required=True,
+              help="The workbook to write (.xlsx); an existing file is not replaced.")
+@DATASETS
+@click.option("--community", help="A community whose budget lines the budget_line column "
+              "offers (its latest year's).")
+def template_command(table: str, out: Path, datasets: Path, community: str | None) -> None:
+    """Write a workbook to fill in Excel or WPS for a table, then bring back with import."""
+    _require_dir(datasets)
+    if out.exists():
+        raise click.UsageError(f"'{out}' exists; choose a new file name")
+    data = template.workbook(table, spreadsheet.categories(datasets),
+                             spreadsheet.budget_lines(datasets, community) if community else ())
+    out.write_bytes(data)
+    click.echo(f"已写入 {out}：在“填写”表中填写，完成后运行 portal import {out} --into "
+               f"datasets/…/{table}.csv --append")
 
 
 @cli.command("build")

@@ -191,6 +191,11 @@ def data_schema(table: str) -> str:
     return f"{data()}schemas/{table}.json"
 
 
+def data_template(table: str) -> str:
+    """The workbook to fill for a table (portal template), offered to maintainers."""
+    return f"{data()}templates/{table}.xlsx"
+
+
 def checksums() -> str:
     return f"{data()}SHA256SUMS"
 

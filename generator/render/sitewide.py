@@ -8,6 +8,7 @@ import json
 from .. import i18n, schemas, urls
 from ..model import Portal
 from ..model.compare import compare
+from ..spreadsheet import template
 from . import feed
 from .charts import home_charts
 from .opendata import OpenData
@@ -38,9 +39,13 @@ def publication_pages(w: Writer, downloads: OpenData) -> None:
 
 def chinese_only_pages(w: Writer) -> None:
     w.file(urls.feed(), feed.atom(w.portal))
+    chart = tuple(w.portal.categories.values())
+    for table in template.TABLES:  # the workbooks the data dictionary offers
+        w.write(urls.data_template(table), template.workbook(table, chart))
     w.page(urls.data_dictionary(), "data_dictionary.html", "数据字典",
            {"tables": {t: schemas.field_docs(t) for t in schemas.TABLES},
-            "package_schemas": {k: schemas.descriptor(k) for k in schemas.PACKAGES}})
+            "package_schemas": {k: schemas.descriptor(k) for k in schemas.PACKAGES},
+            "templates": template.TABLES})
 
 
 def english_search_page(w: Writer) -> None:

@@ -22,6 +22,19 @@ def prepare(source: Path, target: Path, datasets: Path, sheet: str | None = None
                 prefix)
 
 
+def budget_lines(datasets: Path, community: str) -> tuple[str, ...]:
+    """A community's budget lines of its latest year, for a template's drop-down."""
+    path = datasets / "communities" / community / "budget.csv"
+    issues: list[Issue] = []
+    table = load.read_table("budget", "budget", path, community, issues,
+                            load.DEFAULT_MAX_FILE_BYTES) if path.is_file() else None
+    if table is None or issues:
+        raise ImportRefused(f"无法读取 {path}：请先运行 portal validate 修正")
+    rows = [dict(zip(table.header, r, strict=False)) for r in table.rows]
+    latest = max((r.get("year", "") for r in rows), default="")
+    return tuple(r["line_id"] for r in rows if r.get("year") == latest and r.get("line_id"))
+
+
 def categories(datasets: Path) -> tuple[records.Category, ...]:
     """The chart of accounts, for categories written by name."""
     issues: list[Issue] = []

@@ -86,7 +86,7 @@ def plan(sheet: Sheet, target: Path, categories: Sequence[records.Category],
     if at is None:
         raise ImportRefused(_no_header(sheet, table))
     mapping = _mapping(sheet, at, vocabulary, result)
-    data = _data_rows(sheet, at, result)
+    data = _data_rows(sheet, at, result, vocabulary)
     if table == "ledger":
         _Ledger(sheet, mapping, categories, result).rows(data)
         _ids(result, target, prefix, replace_month)
@@ -132,12 +132,17 @@ def _mapping(sheet: Sheet, at: int, vocabulary: cols.Vocabulary,
     return mapping
 
 
-def _data_rows(sheet: Sheet, at: int, result: Plan) -> list[tuple[int, tuple[str, ...]]]:
+def _data_rows(sheet: Sheet, at: int, result: Plan, vocabulary: cols.Vocabulary
+               ) -> list[tuple[int, tuple[str, ...]]]:
     rows, totals = [], []
     for i in range(at + 1, len(sheet.rows)):
         row = sheet.rows[i]
         if not any(row):
             continue
+        if i == at + 1 and vocabulary.score(row) >= 2 and \
+                all(vocabulary.column(c) for c in row if c):
+            result.notes.append(f"第 {sheet.lines[i]} 行是第二行表头（列名），不导入")
+            continue  # the template's column names under its Chinese titles
         if cols.is_total(row):
             totals.append(str(sheet.lines[i]))
             continue
@@ -263,7 +268,7 @@ class _Ledger(_Words):
                 "direction": direction, "category": category.code,
                 "amount": cols.money(amount), "counterparty": cell.get("counterparty", ""),
                 "description": cell.get("description", ""),
-                "voucher": self.voucher(cell.get(cols.VOUCHER_NO, "")),
+                "voucher": cell.get("voucher") or self.voucher(cell.get(cols.VOUCHER_NO, "")),
                 "budget_line": cell.get("budget_line", ""), "corrects": ""}
 
     def amount(self, i: int, cell: Mapping[str, str],
