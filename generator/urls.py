@@ -191,9 +191,10 @@ def data_schema(table: str) -> str:
     return f"{data()}schemas/{table}.json"
 
 
-def data_template(table: str) -> str:
-    """The workbook to fill for a table (portal template), offered to maintainers."""
-    return f"{data()}templates/{table}.xlsx"
+def table_template(table: str) -> str:
+    """The workbook to fill for a table (portal template), offered to maintainers beside
+    the data dictionary: not open data, so not under data/."""
+    return f"maintainers/templates/{table}.xlsx"
 
 
 def checksums() -> str:

@@ -254,7 +254,7 @@ def test_amendments_show_on_the_community_page_and_the_originals_stay_open(repo:
     assert "15,000.00 原预算 12,000.00，经决议 R-2021-01 调整" in page
     assert ("2021 年 2 月银行对账单于 2021-03-12 更正：月末余额 14,715.00 元（银行补发加盖业务章的"
             "对账单）") in page
-    published = (repo / "site/data/communities/demo/budget.csv").read_text(encoding="utf-8")
+    published = (repo / "site/data/communities/demo/budget.csv").read_text(encoding="utf-8-sig")
     assert "2021,E03,expense,repair,维修养护,12000.00,,," in published  # the original stays
 
 

@@ -67,7 +67,7 @@ def test_no_published_file_holds_the_name_of_a_donor_who_did_not_consent(site: P
 def test_the_open_data_publishes_the_donations_as_the_pages_show_them(site: Path) -> None:
     data = site / "data/foundation"
     published = (data / "donations.csv").read_bytes()
-    assert published.decode("utf-8") == DONATIONS.replace("欧阳小明", "欧**")
+    assert published.decode("utf-8") == "\ufeff" + DONATIONS.replace("欧阳小明", "欧**")
     rows = json.loads((data / "donations.json").read_text(encoding="utf-8"))
     assert [r[2] for r in rows[1:]] == ["示范企业", "个人捐赠", "李秀英", "欧**"]
     with zipfile.ZipFile(next(data.glob("*.zip"))) as archive:
@@ -89,4 +89,4 @@ def test_donations_without_a_person_are_published_byte_for_byte(workdir: Path) -
     result = run("build", "--datasets", "datasets", "--out", "site")
     assert result.exit_code == 0, result.output
     assert ((workdir / "site/data/foundation/donations.csv").read_bytes()
-            == (datasets / "foundation/donations.csv").read_bytes())
+            == b"\xef\xbb\xbf" + (datasets / "foundation/donations.csv").read_bytes())

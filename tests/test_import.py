@@ -216,6 +216,17 @@ def test_a_budget_sheet_with_chinese_headers_and_names_imports(datasets: Path) -
         "2022,E01,expense,cleaning,保洁服务,36000.00,,,"]
 
 
+def test_a_sheet_without_a_required_column_is_refused(datasets: Path) -> None:
+    donations = Path("datasets/foundation/donations.csv")
+    before = digest(donations)
+    rows = [["捐赠编号", "日期", "金额"], ["G-101", "2021-04-02", "2000"]]
+    result = run("import", str(office_csv(Path("d.csv"), rows)), "--into", str(donations),
+                 "--append")
+    assert result.exit_code == 1 and digest(donations) == before
+    assert result.output.strip() == ("Error: d.csv 缺少这些列：捐赠方（donor）、捐赠方类型"
+                                     "（donor_type）、捐赠渠道（channel）。请在表头加上")
+
+
 def test_a_table_outside_a_package_is_refused(datasets: Path) -> None:
     sheet = str(office_csv(Path("m.csv"), [JOURNAL, *MARCH]))
     result = run("import", sheet, "--into", "ledger.csv")
@@ -241,3 +252,16 @@ def test_appending_keeps_the_tables_bytes_and_adds_lines_in_its_line_ends(
     after = LEDGER.read_bytes()
     assert after.startswith(before)  # the published rows, byte for byte: the diff is the months
     assert after[len(before):].decode("utf-8") == "".join(f"{line}\r\n" for line in ADDED)
+
+
+def test_codes_written_as_their_labels_are_read_as_codes(datasets: Path) -> None:
+    """A donation's channel and donor type as the foundation's office writes them."""
+    donations = Path("datasets/foundation/donations.csv")
+    rows = [["捐赠编号", "日期", "捐赠方", "捐赠方类型", "公开姓名同意", "金额", "定向项目",
+             "捐赠渠道"],
+            ["G-101", "2021/4/2", "示范企业", "organisation", "", "￥2,000", "F-01", "银行转账"]]
+    result = run("import", str(office_csv(Path("d.csv"), rows)), "--into", str(donations),
+                 "--append")
+    assert result.exit_code == 0, result.output
+    assert donations.read_text(encoding="utf-8").splitlines()[-1] == \
+        "G-101,2021-04-02,示范企业,organisation,,2000.00,F-01,bank"

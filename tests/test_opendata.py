@@ -72,7 +72,7 @@ def test_the_page_lists_every_package_with_its_rows(minimal_site: Path) -> None:
         assert heading and title in heading.group(1), folder
         assert ('<span class="xy-badge">示例数据</span>' in heading.group(1)) == sample, folder
         for name in resources:
-            with (minimal_site / "data" / folder / f"{name}.csv").open(encoding="utf-8") as f:
+            with (minimal_site / "data" / folder / f"{name}.csv").open(encoding="utf-8-sig") as f:
                 rows = sum(1 for _ in csv.reader(f)) - 1
             assert f"<strong>{name}</strong> · {rows} 行" in html, (folder, name)
 
@@ -139,8 +139,9 @@ def test_a_tampered_csv_fails_frictionless_on_its_hash(minimal_site: Path,
 
 
 def test_csv_files_are_the_datasets_byte_for_byte(minimal_site: Path) -> None:
-    """As written, but for the columns added to a table later (its schema's "x-optional"),
-    which a table written before them gains, empty, so that the file fits its schema."""
+    """As written, behind a UTF-8 byte-order mark (so that Excel on Chinese Windows opens
+    them in Chinese), but for the columns added to a table later (its schema's
+    "x-optional"), which a table written before them gains, empty, to fit its schema."""
     completed = 0
     for folder, (_, _, resources) in PACKAGES.items():
         for name in resources:
@@ -153,7 +154,7 @@ def test_csv_files_are_the_datasets_byte_for_byte(minimal_site: Path) -> None:
                 completed += 1
                 source = "".join([f"{header},{','.join(left_out)}\n",
                                   *(f"{line}{',' * len(left_out)}\n" for line in rows)])
-            assert published.read_text(encoding="utf-8") == source, name
+            assert published.read_bytes() == b"\xef\xbb\xbf" + source.encode("utf-8"), name
     assert completed == 4  # budget, resolutions, collection, statements: each trails
 
 
@@ -171,7 +172,7 @@ def test_json_rows_equal_the_csv_rows_with_typed_values(minimal_site: Path) -> N
         for resource in descriptor["resources"]:
             kinds = {f["name"]: f["type"] for f in resource["schema"]["fields"]}
             base = minimal_site / "data" / folder / resource["name"]
-            with base.with_suffix(".csv").open(encoding="utf-8", newline="") as f:
+            with base.with_suffix(".csv").open(encoding="utf-8-sig", newline="") as f:
                 rows = list(csv.DictReader(f))
             header, *arrays = json.loads(base.with_suffix(".json").read_text(encoding="utf-8"))
             assert header == [f["name"] for f in resource["schema"]["fields"]]
@@ -189,7 +190,7 @@ def test_ledger_and_budget_carry_the_fiscal_description(minimal_site: Path) -> N
     folder = minimal_site / "data/communities/demo"
     descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     resources = {r["name"]: r for r in descriptor["resources"]}
-    ledger = (folder / "ledger.csv").read_text(encoding="utf-8").splitlines()
+    ledger = (folder / "ledger.csv").read_text(encoding="utf-8-sig").splitlines()
     dates = sorted(r["date"] for r in csv.DictReader(ledger))
     for name, phase, granularity, period in (
             ("ledger", "executed", "transaction", {"start": dates[0], "end": dates[-1]}),
@@ -257,7 +258,8 @@ def test_two_renders_give_the_same_zip_bytes(tmp_path: Path) -> None:
     assert {(i.date_time, i.external_attr >> 16, i.create_system, i.compress_type)
             for i in infos} == {((1980, 1, 1, 0, 0, 0), 0o100644, 3, zipfile.ZIP_DEFLATED)}
     assert archive.read("datapackage.json") == first["data/communities/demo/datapackage.json"]
-    assert archive.read("ledger.csv") == (datasets / "communities/demo/ledger.csv").read_bytes()
+    assert archive.read("ledger.csv") == b"\xef\xbb\xbf" + (  # behind a byte-order mark
+        datasets / "communities/demo/ledger.csv").read_bytes()
 
 
 def test_licences_are_kept_and_titles_stay_text(tmp_path: Path) -> None:

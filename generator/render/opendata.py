@@ -174,22 +174,28 @@ def resource_descriptor(name: str, table: str, csv_file: DataFile,
     return result
 
 
+BOM = b"\xef\xbb\xbf"
+
+
 def public_csv(table: str, raw: bytes) -> bytes:
-    """The table as published: its bytes unchanged unless a row must be shown otherwise
-    (records.public_row), then written again in the same line endings, without a BOM."""
+    """The table as published: behind a UTF-8 byte-order mark, by which Excel and WPS on
+    Chinese Windows open it as UTF-8 rather than garbled (frictionless and pandas read
+    it as such); otherwise its bytes unchanged unless a row must be shown otherwise
+    (records.public_row) or it lacks columns added since (schemas.complete), then written
+    again in the same line endings."""
     text = raw.decode("utf-8-sig")
     found = list(csv.reader(io.StringIO(text, newline="")))
     if not found:
-        return raw
+        return BOM + raw.removeprefix(BOM)
     written = tuple(found[0])
     header, values = schemas.complete(table, written, tuple(tuple(r) for r in found[1:]))
     columns, rows = list(header), [dict(zip(header, r, strict=True)) for r in values]
     shown = [records.public_row(table, r) for r in rows]
     if shown == rows and header == written:
-        return raw
+        return BOM + raw.removeprefix(BOM)
     end = "\r\n" if "\r\n" in text else "\n"
     lines = [columns, *([r[c] for c in columns] for r in shown)]
-    return "".join(",".join(map(_cell, line)) + end for line in lines).encode("utf-8")
+    return BOM + "".join(",".join(map(_cell, line)) + end for line in lines).encode("utf-8")
 
 
 def _cell(value: str) -> str:

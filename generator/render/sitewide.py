@@ -41,7 +41,7 @@ def chinese_only_pages(w: Writer) -> None:
     w.file(urls.feed(), feed.atom(w.portal))
     chart = tuple(w.portal.categories.values())
     for table in template.TABLES:  # the workbooks the data dictionary offers
-        w.write(urls.data_template(table), template.workbook(table, chart))
+        w.write(urls.table_template(table), template.workbook(table, chart))
     w.page(urls.data_dictionary(), "data_dictionary.html", "数据字典",
            {"tables": {t: schemas.field_docs(t) for t in schemas.TABLES},
             "package_schemas": {k: schemas.descriptor(k) for k in schemas.PACKAGES},

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 
-from .. import schemas
+from .. import schemas, vocabulary
 
 # A cash journal's own columns, beside the table's: income and expense each in a column
 # of its own, and a running balance the portal computes itself.
@@ -119,6 +120,17 @@ def parse_amount(text: str) -> Decimal | None:
     except InvalidOperation:
         return None
     return -figure if negative else figure
+
+
+def coded(codes: Sequence[str], value: str) -> str:
+    """A code of a list as written, or by its Chinese or English label (银行转账 for bank,
+    民意征集 for solicit): the vocabulary whose codes are the list's labels them."""
+    for labels, listed in vocabulary.KINDS.values():
+        if set(listed) == set(codes):
+            words = {key(w): code for code, label in labels.items()
+                     for w in (code, label.zh, label.en)}
+            return words.get(key(value), value)
+    return value
 
 
 def money(figure: Decimal) -> str:

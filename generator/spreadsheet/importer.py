@@ -91,6 +91,7 @@ def plan(sheet: Sheet, target: Path, categories: Sequence[records.Category],
         _Ledger(sheet, mapping, categories, result).rows(data)
         _ids(result, target, prefix, replace_month)
     else:
+        _required(sheet, table, mapping)
         words = _Words(sheet, categories, result)
         result.rows = [_row(sheet, i, row, mapping, table, words) for i, row in data]
         words.noted()
@@ -132,6 +133,14 @@ def _mapping(sheet: Sheet, at: int, vocabulary: cols.Vocabulary,
     return mapping
 
 
+def _required(sheet: Sheet, table: str, mapping: Mapping[str, int]) -> None:
+    """Every required column has a column in the sheet: a table is not filled by guessing."""
+    missing = [f"{f['title']}（{f['name']}）" for f in schemas.descriptor(table)["fields"]
+               if f.get("constraints", {}).get("required") and f["name"] not in mapping]
+    if missing:
+        raise ImportRefused(f"{sheet.name} 缺少这些列：{'、'.join(missing)}。请在表头加上")
+
+
 def _data_rows(sheet: Sheet, at: int, result: Plan, vocabulary: cols.Vocabulary
                ) -> list[tuple[int, tuple[str, ...]]]:
     rows, totals = [], []
@@ -163,11 +172,15 @@ def _row(sheet: Sheet, i: int, row: tuple[str, ...], mapping: Mapping[str, int],
          table: str, words: _Words) -> dict[str, str]:
     """A row of any table: dates and numbers in the one form the table takes, a direction
     and a category by their Chinese names too."""
-    kinds = {f["name"]: f["type"] for f in schemas.descriptor(table)["fields"]}
+    fields = {f["name"]: f for f in schemas.descriptor(table)["fields"]}
+    kinds = {name: f["type"] for name, f in fields.items()}
     found = {}
     for column in schemas.columns(table):
         value = _cell(row, mapping, column)
-        if value and column == "direction":
+        listed = fields[column].get("constraints", {}).get("enum")
+        if value and listed and column != "direction":
+            value = cols.coded(listed, value)
+        elif value and column == "direction":
             value = words.direction(i, value)
         elif value and column == "category" and table == "budget":
             value = words.category(i, value).code
