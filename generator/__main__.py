@@ -153,7 +153,7 @@ def import_command(source: Path, target: Path, datasets: Path, sheet: str | None
 def template_command(table: str, out: Path, datasets: Path, community: str | None) -> None:
     """Write a workbook to fill in Excel or WPS for a table, then bring back with import."""
     _require_dir(datasets)
-    if out.exists():
+    if out.exists() or out.is_symlink():  # a link would write where it points
         raise click.UsageError(f"'{out}' exists; choose a new file name")
     data = template.workbook(table, spreadsheet.categories(datasets),
                              spreadsheet.budget_lines(datasets, community) if community else ())

@@ -380,14 +380,22 @@ def written_header(data: bytes) -> tuple[str, ...]:
 
 def _keyed(table: str, header: tuple[str, ...], rows: Iterable[tuple[str, ...]]
            ) -> Iterator[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    for _, key, values in keyed(table, header, rows):
+        yield key, header, values
+
+
+def keyed(table: str, header: tuple[str, ...], rows: Iterable[tuple[str, ...]]
+          ) -> Iterator[tuple[int, str, tuple[str, ...]]]:
+    """(data row, primary key, values as recorded) of each whole row of a table: the one
+    reading of a row's key, for the git record and the rule that checks it alike."""
     key = schemas.descriptor(table).get("primaryKey", [])
     if not key or not set(key) <= set(header):
         return
     at = [header.index(k) for k in key]
-    for row in rows:
+    for number, row in enumerate(rows, start=1):
         if len(row) == len(header):
             values = tuple(v.strip() for v in row)
-            yield row_key(values[i] for i in at), header, values
+            yield number, row_key(values[i] for i in at), values
 
 
 def row_key(parts: Iterable[str]) -> str:

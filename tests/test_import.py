@@ -230,7 +230,22 @@ def test_a_sheet_without_a_required_column_is_refused(datasets: Path) -> None:
 def test_a_table_outside_a_package_is_refused(datasets: Path) -> None:
     sheet = str(office_csv(Path("m.csv"), [JOURNAL, *MARCH]))
     result = run("import", sheet, "--into", "ledger.csv")
-    assert result.exit_code == 1 and "不是某个数据包中的表" in result.output
+    assert result.exit_code == 1 and "不在数据目录 datasets 中" in result.output
+    elsewhere = Path("other/communities/demo")
+    elsewhere.mkdir(parents=True)
+    (elsewhere / "datapackage.json").write_text("{}", encoding="utf-8")
+    result = run("import", sheet, "--into", str(elsewhere / "ledger.csv"))
+    assert result.exit_code == 1 and not (elsewhere / "ledger.csv").exists()
+
+
+def test_a_table_reached_through_a_link_is_refused(datasets: Path) -> None:
+    outside = Path("outside.csv")
+    outside.write_text("keep\n", encoding="utf-8")
+    LEDGER.unlink()
+    LEDGER.symlink_to(outside.resolve())
+    sheet = str(office_csv(Path("m.csv"), [JOURNAL, *MARCH]))
+    result = run("import", sheet, "--into", str(LEDGER), "--append")
+    assert result.exit_code == 1 and outside.read_text(encoding="utf-8") == "keep\n"
 
 
 def test_imported_rows_go_through_validation(datasets: Path) -> None:

@@ -73,3 +73,10 @@ def test_the_data_dictionary_offers_a_template_for_every_table(workdir: Path) ->
         assert f'href="../../maintainers/templates/{table}.xlsx" download>' in page
         book = load_workbook(workdir / f"site/maintainers/templates/{table}.xlsx")
         assert book.sheetnames[0] == "填写" and book["填写"]["A2"].value
+
+
+def test_a_link_in_place_of_the_workbook_is_not_followed(workdir: Path) -> None:
+    compose(workdir)
+    Path("t.xlsx").symlink_to(workdir / "elsewhere.xlsx")  # dangling: it points nowhere yet
+    result = run("template", "--table", "ledger", "--out", "t.xlsx")
+    assert result.exit_code == 2 and not (workdir / "elsewhere.xlsx").exists()

@@ -18,8 +18,23 @@ def prepare(source: Path, target: Path, datasets: Path, sheet: str | None = None
             append: bool = False, replace_month: str | None = None,
             prefix: str | None = None) -> Plan:
     """What importing ``source`` into ``target`` would write; nothing is written."""
+    inside(target, datasets)
     return plan(read(source, sheet), target, categories(datasets), append, replace_month,
                 prefix)
+
+
+def inside(target: Path, datasets: Path) -> None:
+    """The table is a table of a package of these datasets, and a file of its own: import
+    writes nothing anywhere else (not through a link, not beside the datasets)."""
+    folder = target.parent
+    try:
+        target.resolve().relative_to(datasets.resolve())
+    except ValueError:
+        raise ImportRefused(f"{target} 不在数据目录 {datasets} 中：请写出该目录下的表，"
+                            "或用 --datasets 指定数据目录") from None
+    if target.is_symlink() or folder.is_symlink() or not (folder / "datapackage.json").is_file():
+        raise ImportRefused(f"{target} 不是数据包中的表：它所在的目录要有 datapackage.json，"
+                            "且表和目录都不能是符号链接")
 
 
 def budget_lines(datasets: Path, community: str) -> tuple[str, ...]:

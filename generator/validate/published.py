@@ -32,7 +32,7 @@ from ..issues.packages import (
 )
 from ..load import Package, Table
 from ..personal import masked
-from ..published import PublishedRow, Record, blob_id, how_to_amend, row_key, shown_key
+from ..published import PublishedRow, Record, blob_id, how_to_amend, keyed, shown_key
 from ..records import Community, Entry
 from ..terms import PROFILE, PROFILE_COLUMNS, profile_rows
 
@@ -164,12 +164,8 @@ def check_tables(package: Package, record: Record, names: Sequence[str]) -> Iter
 
 
 def _keyed_rows(table: Table) -> Iterator[tuple[str, tuple[int, tuple[str, ...]]]]:
-    key = schemas.descriptor(table.schema).get("primaryKey", [])
-    at = [table.header.index(k) for k in key if k in table.header]
-    for number, row in enumerate(table.rows, start=1):
-        if len(at) == len(key) and len(row) == len(table.header):
-            values = tuple(v.strip() for v in row)
-            yield row_key(values[i] for i in at), (number, values)
+    for number, key, values in keyed(table.schema, table.header, table.rows):
+        yield key, (number, values)
 
 
 def _compare(where: Where, table: str, header: tuple[str, ...],
