@@ -70,7 +70,8 @@ def test_the_data_dictionary_offers_a_template_for_every_table(workdir: Path) ->
     assert run("build", "--datasets", "datasets", "--out", "site").exit_code == 0
     page = (workdir / "site/maintainers/data-dictionary/index.html").read_text("utf-8")
     for table in template.TABLES:
-        assert f'href="../../maintainers/templates/{table}.xlsx" download>' in page
+        assert f'href="../../maintainers/templates/{table}.xlsx" download>{table}.xlsx</a>' \
+            in page
         book = load_workbook(workdir / f"site/maintainers/templates/{table}.xlsx")
         assert book.sheetnames[0] == "填写" and book["填写"]["A2"].value
 
