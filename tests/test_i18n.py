@@ -74,8 +74,9 @@ def python_strings() -> set[str]:
 
 
 def english() -> dict[str, str]:
-    data: dict[str, str] = json.loads(CATALOGUE.read_text(encoding="utf-8"))
-    return data
+    from generator.i18n import catalogue
+
+    return dict(catalogue())
 
 
 def fields(text: str) -> set[str]:

@@ -17,10 +17,27 @@ LANGUAGES = ("zh", "en")
 
 
 @cache
+def _files() -> tuple[dict[str, Any], ...]:
+    """en.json, then any en-<area>.json beside it (merged in name order)."""
+    folder = resources.files("generator").joinpath("i18n")
+    names = sorted(f.name for f in folder.iterdir()
+                   if f.name == "en.json" or (f.name.startswith("en-") and f.name.endswith(".json")))
+    return tuple(json.loads(folder.joinpath(n).read_text("utf-8")) for n in names)
+
+
+@cache
 def catalogue() -> dict[str, str]:
-    text = resources.files("generator").joinpath("i18n/en.json").read_text("utf-8")
-    data: dict[str, str] = json.loads(text)
+    data: dict[str, str] = {}
+    for part in _files():
+        data.update({k: v for k, v in part.items() if k != "__js__"})
     return data
+
+
+@cache
+def js_keys() -> tuple[str, ...]:
+    """JS_TEXT and the strings a part lists under "__js__"."""
+    extra = [k for part in _files() for k in part.get("__js__", ())]
+    return tuple(dict.fromkeys((*JS_TEXT, *extra)))
 
 
 def translator(lang: str, strict: bool = False) -> Callable[..., str]:
@@ -48,7 +65,7 @@ JS_TEXT = (
 
 
 def js_text(lang: str) -> dict[str, str]:
-    return {k: catalogue()[k] for k in JS_TEXT if k in catalogue()} if lang == "en" else {}
+    return {k: catalogue()[k] for k in js_keys() if k in catalogue()} if lang == "en" else {}
 
 
 def name(lang: str) -> Callable[[Any], str]:
