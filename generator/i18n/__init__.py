@@ -21,7 +21,8 @@ def _files() -> tuple[dict[str, Any], ...]:
     """en.json, then any en-<area>.json beside it (merged in name order)."""
     folder = resources.files("generator").joinpath("i18n")
     names = sorted(f.name for f in folder.iterdir()
-                   if f.name == "en.json" or (f.name.startswith("en-") and f.name.endswith(".json")))
+                   if f.name == "en.json"
+                   or (f.name.startswith("en-") and f.name.endswith(".json")))
     return tuple(json.loads(folder.joinpath(n).read_text("utf-8")) for n in names)
 
 

@@ -21,9 +21,10 @@ from markupsafe import escape
 
 from .. import derivatives, domain, i18n, urls
 from ..formats import money, month_label, month_short, pct, size
-from ..issues import TYPES
+from ..issues import TYPES, residents
 from ..model import Portal
 from ..vocabulary import label
+from . import tables
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,8 @@ def environment(lang: str = "zh", strict: bool = False) -> Environment:
         money=money, pct=pct, size=size,
         month_label=lambda month: month_label(month, lang),
         month_short=lambda month: month_short(month, lang),
-        label=lambda code, kind: label(code, kind, lang))
+        label=lambda code, kind: label(code, kind, lang),
+        resident=lambda issue: residents.sentence(issue, lang))
     env.globals.update(issue_types=TYPES, lang=lang, _=i18n.translator(lang, strict),
                        name=i18n.name(lang), js_text=i18n.js_text(lang), urls=urls,
                        overrun=domain.overrun, stuck_days=domain.STUCK_DAYS)
@@ -143,10 +145,10 @@ class Writer:
         site) and asset() (the packages' files and Chinese-only pages)."""
         if self.english and not urls.has_english(address):
             return
-        html = self.env.get_template(template).render(
+        html = tables.fit(self.env.get_template(template).render(
             portal=self.portal, cat=self.portal.categories, title=title,
             link=partial(urls.relative, address),
-            asset=partial(urls.relative, urls.in_language(address, self.lang)), **context)
+            asset=partial(urls.relative, urls.in_language(address, self.lang)), **context))
         self.pages.append(RenderedPage(address, title, html, search=search,
                                        translated=urls.has_english(address), template=template,
                                        version=version))
