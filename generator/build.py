@@ -24,7 +24,7 @@ from .issues import Report
 from .load import Datasets, load, read_tables
 from .model import Portal, build_model
 from .render import Asset, RenderedPage, opendata, render, render_communities
-from .site import add_files, publish, run_mkdocs, shells, stage_docs, staging
+from .site import add_files, publish, run_mkdocs, search_words, shells, stage_docs, staging
 from .site.output import check_output
 from .site.search import index_search
 from .stages import Stages
@@ -72,6 +72,7 @@ def build(config: BuildConfig, stage: Stages | None = None) -> Report:
 
 
 def _build(config: BuildConfig, stage: Stages) -> Report:
+    search_words.check(config.content)  # the search words a maintainer keeps, before all else
     datasets, plan, validated = _check(config, stage)
     if not validated.report.valid:
         raise ValidationFailed(validated.report)

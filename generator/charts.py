@@ -33,6 +33,12 @@ COLOURS = {"income": "#1b7f3b", "expense": "#b3261e", "budget": "#c5d0d8",
            "actual": "#00796b", "before": "#b0bec5", "over": "#b3261e"}
 INK = {"axis": "#757575", "grid": "#e0e0e0", "tick": "#424242", "value": "#212121"}
 TICK = 3.5  # length of a tick mark
+UNIT_ROOM = 16.0  # points above (or below) a money axis for its unit
+# A money axis is labelled in the largest of these units that its top tick reaches, so
+# that its figures stay short and plain: 0, 500, 1,000 (万元), never 1e+07.
+UNITS = {"zh": ((1e8, "单位：亿元"), (1e4, "单位：万元"), (1, "单位：元")),
+         "en": ((1e9, "billion yuan"), (1e6, "million yuan"), (1e3, "thousand yuan"),
+                (1, "yuan"))}
 
 
 @dataclass(frozen=True)
@@ -52,7 +58,7 @@ class Chart:
 
 
 def budget_chart(chart_id: str, title: str, labels: Sequence[str], budget: Sequence[Number],
-                 actual: Sequence[Number]) -> Chart:
+                 actual: Sequence[Number], lang: str = "zh") -> Chart:
     """Horizontal bars, first label on top: a wide pale bar for the budget, a narrow one for
     what was spent (red over the limit, domain.OVERRUN_LIMIT), and the execution rate at the
     end of each row."""
@@ -62,11 +68,12 @@ def budget_chart(chart_id: str, title: str, labels: Sequence[str], budget: Seque
     colours = [COLOURS["over"] if overrun(r) else COLOURS["actual"] for r in rates]
     ends = [pct(r) for r in rates]
     lo, hi = _domain([*b, *a])
-    ticks = _money_ticks(lo, hi, max([*b, *a, 1]))
-    c = _Canvas(chart_id, 54 + 25.92 * len(labels), left=_label_room(labels),
-                right=_value_room(ends))
+    ticks, unit = _money_ticks(lo, hi, lang)
+    c = _Canvas(chart_id, 54 + UNIT_ROOM + 25.92 * len(labels), left=_label_room(labels),
+                right=_value_room(ends), bottom=24 + UNIT_ROOM)
     x = _scale(lo, hi, c.x0, c.x1)
     c.value_axis_x(ticks, x)
+    c.unit_x(unit)
     pitch = (c.y1 - c.y0) / max(len(labels), 1)
     middles = [c.y0 + (i + 0.5) * pitch for i in range(len(labels))]
     for i, (ym, v) in enumerate(zip(middles, b, strict=True)):
@@ -87,13 +94,14 @@ def budget_chart(chart_id: str, title: str, labels: Sequence[str], budget: Seque
 
 
 def monthly_chart(chart_id: str, title: str, months: Sequence[str], income: Sequence[Number],
-                  expense: Sequence[Number]) -> Chart:
+                  expense: Sequence[Number], lang: str = "zh") -> Chart:
     """Two lines across the months ("YYYY-MM"), income and expense, with a dot on each
     month when there are at most twelve."""
     series = {"income": _floats(income), "expense": _floats(expense)}
     lo, hi = _domain([*series["income"], *series["expense"]])
-    ticks = _money_ticks(lo, hi, max([*series["income"], *series["expense"], 1]))
-    c = _Canvas(chart_id, 187.2, left=_tick_room(ticks))
+    ticks, unit = _money_ticks(lo, hi, lang)
+    c = _Canvas(chart_id, 187.2 + UNIT_ROOM, left=_tick_room(ticks), top=10 + UNIT_ROOM)
+    c.unit_y(unit)
     xs = c.slots(len(months))
     y = _scale(lo, hi, c.y1, c.y0)
     c.value_axis_y(ticks, y)
@@ -103,7 +111,7 @@ def monthly_chart(chart_id: str, title: str, months: Sequence[str], income: Sequ
         points = [(px, y(v)) for px, v in zip(xs, values, strict=True)]
         c.line(name, points, COLOURS[name], dots=len(months) <= 12)
     c.spines()
-    rows = tuple((month_label(m), money(i), money(e))
+    rows = tuple((month_label(m, lang), money(i), money(e))
                  for m, i, e in zip(months, income, expense, strict=True))
     return Chart(chart_id, title, c.svg(), ("月份", "收入（元）", "支出（元）"), rows,
                  ((COLOURS["income"], "收入"), (COLOURS["expense"], "支出")))
@@ -134,12 +142,14 @@ def collection_chart(chart_id: str, title: str, years: Sequence[int], billed: Se
 
 
 def raised_spent_chart(chart_id: str, title: str, years: Sequence[int],
-                       raised: Sequence[Number], spent: Sequence[Number]) -> Chart:
+                       raised: Sequence[Number], spent: Sequence[Number],
+                       lang: str = "zh") -> Chart:
     """Grouped vertical bars per year: donations raised and payments made."""
     series = {"raised": _floats(raised), "spent": _floats(spent)}
     lo, hi = _domain([*series["raised"], *series["spent"]])
-    ticks = _money_ticks(lo, hi, max([*series["raised"], *series["spent"], 1]))
-    c = _Canvas(chart_id, 187.2, left=_tick_room(ticks))
+    ticks, unit = _money_ticks(lo, hi, lang)
+    c = _Canvas(chart_id, 187.2 + UNIT_ROOM, left=_tick_room(ticks), top=10 + UNIT_ROOM)
+    c.unit_y(unit)
     xs = c.slots(len(years))
     pitch = (c.x1 - c.x0) / max(len(years), 1)
     y = _scale(lo, hi, c.y1, c.y0)
@@ -238,6 +248,14 @@ class _Canvas:
                    INK["grid"])
         self._path((f"M{_n(self.x0)} {_n(p)}h-{TICK}" for p, _ in rows), INK["tick"])
         self._texts(((self.x0 - 7, p + 0.35 * FONT_SIZE, label) for p, label in rows), "end")
+
+    def unit_y(self, unit: str) -> None:
+        """The unit of a value axis on the left, above its top tick."""
+        self._texts([(2, 12, unit)], "start")
+
+    def unit_x(self, unit: str) -> None:
+        """The unit of a value axis along the bottom, under its tick labels, at its end."""
+        self._texts([(self.x1, self.y1 + 33, unit)], "end")
 
     def value_axis_x(self, ticks: Sequence[tuple[float, str]],
                      x: Callable[[float], float]) -> None:
@@ -338,17 +356,25 @@ def _tick_room(ticks: Sequence[tuple[float, str]]) -> float:
     return max(40.0, max((_ems(s) for _, s in ticks), default=0) * FONT_SIZE + 10)
 
 
-def _money_ticks(lo: float, hi: float, top: float) -> list[tuple[float, str]]:
+def _money_ticks(lo: float, hi: float, lang: str = "zh") -> tuple[list[tuple[float, str]], str]:
     """At most five ticks within lo..hi, as matplotlib's MaxNLocator(4) placed them: the
     smallest round step (1, 2, 2.5 or 5 times a power of ten) that splits lo..hi into four
-    parts or fewer. Labelled in 万 (ten thousand yuan) once amounts reach it."""
+    parts or fewer; and the unit they are written in (UNITS)."""
     raw = (hi - lo) / 4 * (1 - 1e-9)
     exponent = math.floor(math.log10(raw))
     step = next(s * 10.0 ** e for e in (exponent, exponent + 1) for s in (1, 2, 2.5, 5, 10)
                 if s * 10.0 ** e >= raw)
     first, last = math.ceil(lo / step - 1e-9), math.floor(hi / step + 1e-9)
-    return [(v, (("0" if v == 0 else f"{v / 10000:g}万") if top >= 10000 else f"{v:,g}"))
-            for v in (k * step for k in range(first, last + 1))]
+    values = [k * step for k in range(first, last + 1)]
+    top = max((abs(v) for v in values), default=0)
+    size, unit = next(((s, u) for s, u in UNITS[lang] if top >= s), UNITS[lang][-1])
+    return [(v, _plain(v / size)) for v in values], unit
+
+
+def _plain(value: float) -> str:
+    """A tick's figure with thousands separators and no exponent: 1,000, 2.5, 0."""
+    text = f"{value:,.6f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
 
 
 def _rate_ticks() -> list[tuple[float, str]]:

@@ -8,12 +8,14 @@ this module as the global ``urls`` and make an address relative to their page wi
 address from pieces.
 
 English pages sit under ``en/`` with the same addresses; the packages' files (vouchers,
-open data, feed) are published once, in the Chinese tree, and English pages link there.
+open data) are published once, in the Chinese tree, and English pages link there. Each
+language has its own what's-new feed.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from urllib.parse import quote, unquote
 
@@ -57,6 +59,17 @@ def month(community_id: str, month_: str) -> str:
     return f"{ledger(community_id)}{month_}/"
 
 
+def month_part(community_id: str, month_: str, part: int) -> str:
+    """A page of a month too long for one (render/paging.MONTH_ROWS): the first at the
+    month's address, then …/2023-03/2/."""
+    return month(community_id, month_) if part == 1 else f"{month(community_id, month_)}{part}/"
+
+
+def month_notice(community_id: str, month_: str) -> str:
+    """A long month in full on one page, to print as the notice-board statement."""
+    return f"{month(community_id, month_)}notice/"
+
+
 def ledger_all(community_id: str) -> str:
     return f"{ledger(community_id)}all/"
 
@@ -73,8 +86,26 @@ def foundation_project(project_id: str) -> str:
     return f"{foundation()}projects/{project_id}/"
 
 
+def foundation_donations(project_id: str, page: int) -> str:
+    """A page of a long list of a project's donations (render/paging.PAGE_ROWS a page): the
+    first on the project's page, then …/F-01/donations/2/."""
+    here = foundation_project(project_id)
+    return here if page == 1 else f"{here}donations/{page}/"
+
+
+def foundation_disbursements(project_id: str, page: int) -> str:
+    here = foundation_project(project_id)
+    return here if page == 1 else f"{here}disbursements/{page}/"
+
+
 def protection() -> str:
     return "protection-fund/"
+
+
+def protection_list(page: int) -> str:
+    """A page of a long list of the fund's projects: the first on the fund's page, then
+    protection-fund/list/2/ (beside projects/, so that no project id can take it)."""
+    return protection() if page == 1 else f"{protection()}list/{page}/"
 
 
 def protection_project(project_id: str) -> str:
@@ -87,6 +118,18 @@ def standards() -> str:
 
 def standard(code: str) -> str:
     return f"{standards()}{slug(code)}/"
+
+
+def standard_pdf(code: str, official: str = "") -> str:
+    """A standard's PDF: the official one the package names (its pdf column), else the
+    one the build prints from its text, beside its page."""
+    return standards_file(official) if official else f"{standard(code)}{slug(code)}.pdf"
+
+
+# The theme's files the portal never uses: Material's own search (its worker and lunr;
+# the portal searches with Pagefind) and its palette (theme/main.html sets the two colours).
+THEME_UNUSED = ("assets/javascripts/lunr", "assets/javascripts/workers",
+                "assets/stylesheets/palette.*.min.css")
 
 
 def whatsnew() -> str:
@@ -315,16 +358,22 @@ class MonthLinks:
 
     ledger: str  # to the community's ledger folder
     package: str  # to the community's package folder (its vouchers)
+    parts: Mapping[str, int] = field(default_factory=dict)  # entry id -> page of a long month
 
     def entry(self, month_: str, entry_id: str) -> str:
-        """An entry on its month's page (``month_`` a month of this ledger)."""
-        return f"{self.ledger}{month_}/#{entry_id}"
+        """An entry on its month's page (``month_`` a month of this ledger), or on the page
+        of a long month that holds it."""
+        part = self.parts.get(entry_id, 1)
+        return f"{self.ledger}{month_}/{f'{part}/' if part > 1 else ''}#{entry_id}"
 
     def file(self, inside: str) -> str:
         return f"{self.package}{_encoded(inside)}"
 
 
-def month_links(community_id: str, month_: str) -> MonthLinks:
-    here = month(community_id, month_)
+def month_links(community_id: str, month_: str, part: int = 1,
+                parts: Mapping[str, int] | None = None) -> MonthLinks:
+    """Links from a month's page (``part`` of a long month; its notice page is part 0)."""
+    here = month_notice(community_id, month_) if part == 0 else \
+        month_part(community_id, month_, part)
     return MonthLinks(between(here, ledger(community_id)),
-                      between(here, community(community_id)))
+                      between(here, community(community_id)), parts or {})

@@ -38,7 +38,8 @@ CHANNEL = {
 }
 DISCLOSURE = {
     "on-time": Label("按时公开", "On time"), "late": Label("逾期公开", "Published late"),
-    "imported": Label("随首次公开导入", "Brought in with the first publication"),
+    "imported": Label("随本小区首次公开一并发布",
+                      "Published together with the community's first publication"),
     "published": Label("已公开", "Published"),
     "overdue": Label("逾期未公开", "Overdue, not published"),
     "pending": Label("待公开", "Not yet due"),

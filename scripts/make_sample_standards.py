@@ -185,8 +185,7 @@ std(T001, "社区信义治理 术语", "Community trust governance — Vocabular
         "**表 A.1 部分术语中英文对照**",
         "| 中文 | 英文 | 条目 |\n|---|---|---|\n"
         + "\n".join(f"| {zh} | {en} | {TERM_NO[zh]} |" for zh, en, _ in TERMS_001[:10]),
-    ]),
-    pdf=True)
+    ]))
 
 # 002 — the 2023 pilot version, superseded by XY/T 002—2024.
 std("XY/T 002—2023", "信托制物业服务规范（试行）",
@@ -264,8 +263,7 @@ std("XY/T 002—2024", "信托制物业服务 通用要求",
         "| 监督 | 居民委员会检查 | 设监察人（社区党组织、居民委员会、律师、会计师） |",
     ]),
     supersedes="XY/T 002—2023",
-    preface=["本文件代替 XY/T 002—2023《信托制物业服务规范（试行）》。与 XY/T 002—2023 相比，除结构调整和编辑性改动外，主要技术变化见附录 A。"],
-    pdf=True)
+    preface=["本文件代替 XY/T 002—2023《信托制物业服务规范（试行）》。与 XY/T 002—2023 相比，除结构调整和编辑性改动外，主要技术变化见附录 A。"])
 
 std("XY/T 003—2024", "社区信义治理 标准体系框架",
     "Community trust governance — Framework of the standard system", "general",
@@ -700,8 +698,7 @@ std("XY/T 014—2024", "社区保障资金 管理通则",
      ])],
     ("项目台账栏目", [
         "项目台账宜包括：项目编号、名称、类别、需求来源、决议日期、预算金额、承接主体、合同金额、实施期间、验收日期、实际支出、评议结果。",
-    ]),
-    pdf=True)
+    ]))
 
 std("XY/T 015—2024", "社区保障资金 民意征集规范",
     "Community protection funds — Collection of residents' opinions", "protection-fund",

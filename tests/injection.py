@@ -359,13 +359,15 @@ SLUGS = {"XY/T 001—2024": "xy-t-001-2024", "XY/T 002—2023": "xy-t-002-2023",
 
 
 def _standards(h: Hostile) -> None:
+    # the English catalogue is headed and introduced in English, not by the Chinese package
     h.descriptor("standards/datapackage.json", "standards-package", [
-        ("title", both("standards/", "data/")), ("description", both("standards/"))])
+        ("title", ("standards/", *both("data/"))), ("description", ("standards/",))])
     rows = {}
     for code, slug in SLUGS.items():
         page = f"standards/{slug}/"
-        rows[code] = {"title_zh": both("standards/", page, "whatsnew/"),
-                      "title_en": both("standards/", page),
+        # what's new names a standard by its title in the page's language
+        rows[code] = {"title_zh": (*both("standards/", page), "whatsnew/"),
+                      "title_en": (*both("standards/", page), "en/whatsnew/"),
                       "scope_zh": both(page), "scope_en": both(page), "keywords": both(page)}
         h.text(f"standards/texts/{slug}.md", both(page))
     h.table("standards/standards.csv", "standards", "code", rows)

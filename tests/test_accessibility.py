@@ -1,6 +1,6 @@
 """Accessibility of the built minimal site: axe-core (tests/vendor/axe.min.js, never part
-of the site) runs in headless Chromium on a 375 px phone screen and on a desktop one, and
-no violation of impact serious or critical may remain."""
+of the site) runs in headless Chromium on a 375 px phone screen and on a desktop one, on
+every kind of page in both languages, and no violation of any impact may remain."""
 
 from __future__ import annotations
 
@@ -19,18 +19,33 @@ pytestmark = pytest.mark.browser
 AXE = TESTS / "vendor" / "axe.min.js"
 PAGES = [
     "index.html",
+    "communities/",
     "communities/demo/",
     "communities/demo/ledger/",
     "communities/demo/ledger/2021-01/",
     "communities/demo/ledger/2021-02/",  # a corrected entry, struck out
     "communities/demo/ledger/all/",
+    "compare/",
     "foundation/",
     "foundation/projects/F-01/",
+    "protection-fund/",
     "standards/",
     "standards/xy-t-002-2024/",
+    "guide/read-accounts/",
+    "whatsnew/",
+    "data/",
+    "search/",
+    "maintainers/publishing/",
+    "maintainers/data-dictionary/",
+    "404.html",
+    "en/",
+    "en/communities/demo/",
+    "en/communities/demo/ledger/",
+    "en/foundation/",
+    "en/standards/xy-t-002-2024/",
+    "en/search/",
 ]
 VIEWPORTS = {"phone": {"width": 375, "height": 740}, "desktop": {"width": 1280, "height": 800}}
-BLOCKING = {"serious", "critical"}
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +58,7 @@ def axe(page: Page) -> list[dict[str, Any]]:
     page.add_script_tag(path=str(AXE))
     result: dict[str, Any] = page.evaluate(
         "axe.run(document, {resultTypes: ['violations']})")
-    return [v for v in result["violations"] if v["impact"] in BLOCKING]
+    return list(result["violations"])
 
 
 def describe(violations: list[dict[str, Any]]) -> str:
@@ -59,12 +74,12 @@ def describe(violations: list[dict[str, Any]]) -> str:
 
 @pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
 @pytest.mark.parametrize("path", PAGES)
-def test_page_has_no_serious_accessibility_violation(
+def test_page_has_no_accessibility_violation(
         site: tuple[Browser, str], path: str, viewport: str) -> None:
     browser, url = site
     page = browser.new_page(viewport=VIEWPORTS[viewport])
     try:
-        page.goto(url + path)
+        page.goto(url + path, wait_until="networkidle")
         violations = axe(page)
     finally:
         page.close()
@@ -81,7 +96,7 @@ def thirty_times(route: Route) -> None:
     route.fulfill(response=response, json=[header, *many])
 
 
-def test_ledger_tools_and_lightbox_have_no_serious_accessibility_violation(
+def test_ledger_tools_and_lightbox_have_no_accessibility_violation(
         site: tuple[Browser, str]) -> None:
     browser, url = site
     page = browser.new_page(viewport=VIEWPORTS["phone"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -59,9 +60,10 @@ def site(workdir: Path) -> Path:
 def test_no_published_file_holds_the_name_of_a_donor_who_did_not_consent(site: Path) -> None:
     assert [p for p in site.rglob("*") if p.is_file() and "小明".encode() in p.read_bytes()] == []
     page = (site / "foundation/projects/F-02/index.html").read_text(encoding="utf-8")
-    assert "<td>欧**</td>" in page and "<td>李秀英</td>" in page
+    cells = re.findall(r"<td[^>]*>([^<]*)</td>", page)  # a phone's layout labels each cell
+    assert "欧**" in cells and "李秀英" in cells
     english = (site / "en/foundation/projects/F-02/index.html").read_text(encoding="utf-8")
-    assert "<td>欧**</td>" in english
+    assert "欧**" in re.findall(r"<td[^>]*>([^<]*)</td>", english)
 
 
 def test_the_open_data_publishes_the_donations_as_the_pages_show_them(site: Path) -> None:

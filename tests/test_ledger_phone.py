@@ -300,6 +300,8 @@ def test_voucher_image_opens_in_a_lightbox(phone: Phone) -> None:
     assert img.get_attribute("alt") == "凭证 D-003"
     assert page.evaluate("document.querySelector('.gslide-image img').naturalWidth") > 0
     assert page.url.endswith("/ledger/2021-01/")  # the page stayed
+    close = page.locator(".glightbox-container .gclose").bounding_box()
+    assert close and close["width"] >= 44 and close["height"] >= 44  # a finger-sized target
     page.click(".glightbox-container .gclose")
     expect(box).to_have_count(0)
 

@@ -53,9 +53,11 @@ def test_statement_gives_the_month_by_category_and_balance(minimal_site: Path) -
     assert len(cell(html, 'data-notice="version"')) == 12
 
 
-def test_statement_says_when_no_site_address_is_set(minimal_site: Path) -> None:
+def test_statement_without_site_address_names_the_community_page(minimal_site: Path) -> None:
     html = page(minimal_site, "communities/demo/ledger/2021-01/index.html")
-    assert "网站地址未配置（PORTAL_SITE_URL），无法生成二维码" in html
+    assert "网站地址未配置" not in html  # no setting's name on the notice board
+    assert 'class="xy-qr"' not in html
+    assert '<code data-notice="path">/communities/demo/</code>' in html
 
 
 def test_former_statement_addresses_lead_to_the_month_page(minimal_site: Path) -> None:

@@ -38,7 +38,7 @@ PACKAGES = {  # folder under data/ -> (title, sample data, resources)
 SCHEMAS = {"codelists": load.CODELISTS, "communities/demo": load.COMMUNITY.resources,
            "foundation": load.FOUNDATION.resources, "protection-fund": load.PROTECTION.resources,
            "standards": load.STANDARDS.resources}
-ROW = re.compile(r'<tr><td class="xy-nowrap"><a class="xy-file" href="([^"]+)">[^<]+</a></td>'
+ROW = re.compile(r'<tr><td class="xy-nowrap"[^>]*><a class="xy-file" href="([^"]+)">[^<]+</a></td>'
                  r'.*?<code class="xy-sha256">([0-9a-f]{64})</code></td></tr>', re.S)
 
 

@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page, expect
 
 from generator.site.search import _indexed_part as search_copy
+from generator.site.search_words import read as read_words
 
 from .browser import chromium, serve
 from .conftest import REPO
@@ -36,11 +37,16 @@ def site_url(sample_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def page(site_url: str) -> Iterator[Page]:
-    with chromium() as browser:
-        tab = browser.new_page(viewport={"width": 375, "height": 800})
-        tab.goto(site_url + "search/")
-        yield tab
+def browser() -> Iterator[Browser]:
+    with chromium() as opened:
+        yield opened
+
+
+@pytest.fixture(scope="module")
+def page(browser: Browser, site_url: str) -> Iterator[Page]:
+    tab = browser.new_page(viewport={"width": 375, "height": 800})
+    tab.goto(site_url + "search/")
+    yield tab
 
 
 def search(page: Page, query: str) -> dict[str, Any]:
@@ -75,7 +81,7 @@ def test_a_community_page_is_found_by_its_words_not_its_figures(page: Page,
     html = (sample_site / "communities/fenghuayuan/index.html").read_text(encoding="utf-8")
     copy = search_copy(html)
     assert copy is not None
-    income = re.search(r'data-year-income="2021">([^<]+)<', html)
+    income = re.search(r'data-year-income="2021"[^>]*>([^<]+)<', html)
     assert income and income.group(1) not in copy
     assert '<figure class="xy-chart"' in html and '<figure class="xy-chart"' not in copy
     assert "选聘受托人" in copy.replace("\u200b", "")
@@ -187,3 +193,128 @@ def test_results_can_be_narrowed_to_the_standards(page: Page, site_url: str) -> 
     hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
     assert len(hrefs) == 10 and all(h.startswith("/standards/") for h in hrefs)
     page.goto(site_url + "search/")
+
+
+# The words residents use find the pages of the official terms (content/search/synonyms.csv).
+def urls_of(page: Page, query: str) -> set[str]:
+    return {r["url"] for r in search(page, query)["results"]}
+
+
+@pytest.mark.parametrize(("word", "term"), [
+    ("水费", "公共水电"), ("电费", "公共水电"), ("物业费", "物业服务费"), ("保安", "秩序维护"),
+])
+def test_everyday_word_finds_the_pages_of_the_official_term(page: Page, site_url: str,
+                                                            word: str, term: str) -> None:
+    official = urls_of(page, term)
+    assert "/communities/fenghuayuan/" in official
+    assert official <= urls_of(page, word)
+    page.goto(site_url + f"search/?q={word}")
+    page.locator(".xy-result-link").first.wait_for(timeout=10_000)
+    assert page.inner_text("#xy-search-note") == f"也搜索了：{term}"
+    page.goto(site_url + "search/")
+
+
+def test_every_official_term_of_the_list_finds_a_page(page: Page) -> None:
+    terms = sorted({t for _, ts in read_words(REPO / "content/search/synonyms.csv") for t in ts})
+    assert [t for t in terms if search(page, t)["count"] == 0] == []
+
+
+def test_search_that_finds_nothing_offers_words_to_try_and_no_more(page: Page,
+                                                                   site_url: str) -> None:
+    page.goto(site_url + "search/?q=不存在的词")
+    expect(page.locator("#xy-search-status")).to_have_text(
+        "没有找到包含“不存在的词”的页面。请换一个词，或少输入几个字。")
+    expect(page.locator(".xy-search-try")).to_contain_text("试试：物业服务费")
+    assert page.locator(".xy-result").count() == 0
+    assert page.locator("#xy-search-more").is_hidden()
+    page.locator(".xy-search-try a").first.click()
+    page.locator(".xy-result-link").first.wait_for(timeout=10_000)
+    assert page.inner_text("#xy-search-status").startswith("找到 ")
+    page.goto(site_url + "search/")
+
+
+def test_few_results_offer_no_more(page: Page, site_url: str) -> None:
+    page.goto(site_url + "search/?q=水费")
+    page.locator(".xy-result-link").first.wait_for(timeout=10_000)
+    assert page.locator(".xy-result").count() == search(page, "水费")["count"] < 10
+    page.goto(site_url + "search/?q=水费")
+    page.locator(".xy-result-link").first.wait_for(timeout=10_000)
+    assert page.locator("#xy-search-more").is_hidden()
+    page.goto(site_url + "search/")
+
+
+FIGURE_RUN = re.compile(r"\d[\d,.%]*[.\s]+\d[\d,.%]*[.\s]+\d")
+
+
+def test_excerpt_from_a_page_of_budget_tables_is_words_not_figures(page: Page) -> None:
+    # 秩序维护 stands in each community's budget tables, between amounts and rates.
+    results = search(page, "秩序维护")["results"]
+    community = [r for r in results if r["url"] == "/communities/fenghuayuan/"]
+    assert community and "<mark>秩</mark><mark>序</mark>" in community[0]["excerpt"]
+    pages = [r for r in results if r["url"].startswith("/communities/")]
+    assert len(pages) == 4
+    # No run of figures (89,200.00. 84,929.04. 95.2%), as a budget row would give; figures
+    # in running text (a worked example, a standard's clause) may stay.
+    assert not [r for r in results if FIGURE_RUN.search(re.sub(r"<[^>]+>", "", r["excerpt"]))]
+
+
+# Layout shift while results load, as Chromium measures it (the Core Web Vitals' CLS).
+SHIFTS = """window.__shift = 0;
+new PerformanceObserver(list => {
+  for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+}).observe({type: "layout-shift", buffered: true});"""
+
+
+@pytest.mark.parametrize("query", ["停车", "水费", "不存在的词"])
+def test_search_page_does_not_shift_while_results_load(browser: Browser, site_url: str,
+                                                       query: str) -> None:
+    tab = browser.new_page(viewport={"width": 375, "height": 800})
+    tab.add_init_script(SHIFTS)
+    tab.goto(site_url + f"search/?q={query}")
+    expect(tab.locator("#xy-search-status")).not_to_have_text("正在搜索…", timeout=10_000)
+    tab.wait_for_timeout(500)
+    assert tab.evaluate("window.__shift") < 0.1
+    tab.close()
+
+
+def test_search_from_a_community_page_lists_that_community_first(page: Page,
+                                                                 site_url: str) -> None:
+    page.goto(site_url + "communities/lantian/")
+    page.fill("#xy-header-q", "停车")
+    page.press("#xy-header-q", "Enter")
+    page.locator(".xy-result-link").first.wait_for(timeout=10_000)
+    links = page.locator(".xy-result-link")
+    hrefs = [links.nth(i).get_attribute("href") or "" for i in range(links.count())]
+    assert hrefs[0] == "/communities/lantian/"
+    assert "community=lantian" in page.url  # kept when the page is reloaded or shared
+    assert page.inner_text("#xy-search-note") == "先列出“蓝天小区”的页面。 按全部页面排列"
+    page.get_by_role("link", name="按全部页面排列").click()
+    page.locator(".xy-result-link").first.wait_for(timeout=10_000)
+    assert page.locator(".xy-result-link").first.get_attribute("href") != "/communities/lantian/"
+    page.goto(site_url + "search/")
+
+
+def test_community_pages_come_first_for_each_community(page: Page) -> None:
+    search(page, "风华苑")
+    for community in ("fenghuayuan", "lantian", "jinhe-lvzhou"):
+        items = page.evaluate("""async (c) => (await window.xinyiSearch("停车", {}, c))
+                                 .items.map(i => i.url)""", community)
+        inside = [u.startswith(f"/communities/{community}/") for u in items]
+        assert inside[0] and inside == sorted(inside, reverse=True)
+
+
+CJK_SPACED = re.compile(r"[\u4e00-\u9fff](?:</?mark>)* (?:</?mark>)*[\u4e00-\u9fff]")
+
+
+def test_english_site_shows_chinese_excerpts_without_spaced_characters(
+        browser: Browser, site_url: str) -> None:
+    tab = browser.new_page(viewport={"width": 375, "height": 800})
+    tab.goto(site_url + "en/search/?q=停车")
+    tab.locator(".xy-result-link").first.wait_for(timeout=10_000)
+    shown = tab.inner_text("#xy-search-results")
+    assert "停车收益" in shown and "Parking revenue" in shown
+    assert not CJK_SPACED.search(shown), shown[:300]
+    assert re.fullmatch(r"\d+ pages contain “停车”", tab.inner_text("#xy-search-status"))
+    tab.goto(site_url + "en/search/?q=水费")
+    expect(tab.locator("#xy-search-note")).to_have_text("Also searched: 公共水电")
+    tab.close()

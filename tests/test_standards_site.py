@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page
 
 from generator import derivatives
 
@@ -84,7 +84,12 @@ def test_downloads_are_the_published_files(minimal_site: Path) -> None:
     pdf = re.search(r'<a href="([^"]+)">PDF 文本</a>', html).group(1)
     assert resolve(minimal_site, path, pdf).read_bytes() == derivatives.derive(
         (STANDARDS / "pdfs/xy-t-001-2024.pdf").read_bytes(), "pdf")  # its clean copy
-    assert "PDF 文本" not in page(minimal_site, "standards/xy-t-003-2024/index.html")
+    # Without an official PDF, the page links the text as printed at build time.
+    path = "standards/xy-t-003-2024/index.html"
+    pdf = re.search(r'<a href="([^"]+)">PDF 文本</a>', page(minimal_site, path)).group(1)
+    printed = resolve(minimal_site, path, pdf)
+    assert printed == minimal_site / "standards/xy-t-003-2024/xy-t-003-2024.pdf"
+    assert printed.read_bytes().startswith(b"%PDF")
 
 
 def test_english_title_and_scope_are_given_for_visitors(minimal_site: Path) -> None:
@@ -94,8 +99,15 @@ def test_english_title_and_scope_are_given_for_visitors(minimal_site: Path) -> N
 
 
 @pytest.fixture(scope="module")
-def printed(minimal_site: Path) -> Iterator[Page]:
-    with serve(minimal_site) as url, chromium() as browser:
+def browser() -> Iterator[Browser]:
+    """One for the module: Playwright's sync API runs one session in a thread."""
+    with chromium() as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def printed(minimal_site: Path, browser: Browser) -> Iterator[Page]:
+    with serve(minimal_site) as url:
         tab = browser.new_page()
         tab.goto(url + "standards/xy-t-003-2024/")
         tab.emulate_media(media="print")
@@ -129,3 +141,104 @@ def test_sample_catalogue_holds_the_38_standards(sample_site: Path) -> None:
     assert "示例数据" in html
     for row in csv.DictReader((REPO / "datasets/standards/standards.csv").open(encoding="utf-8")):
         assert f">{row['code']}</a>" in html
+
+
+# The sample notice of the standards speaks of standards, not of accounts.
+
+def test_standards_pages_say_their_texts_are_samples_not_accounts(sample_site: Path) -> None:
+    for path in ("standards/index.html", "standards/xy-t-002-2024/index.html",
+                 "en/standards/index.html", "en/standards/xy-t-002-2024/index.html"):
+        notice = page(sample_site, path).split('class="admonition warning xy-sample"', 1)[1]
+        notice = notice.split("</div>", 1)[0]
+        assert "金额" not in notice and "凭证" not in notice and "voucher" not in notice, path
+        assert ("本标准库中的标准文本为依据公开报道整理的示例，不是正式发布的标准文本。" in notice
+                or "The texts in this standards library are samples compiled from public "
+                   "reports; they are not the officially published texts of the standards."
+                in notice), path
+
+
+def test_english_catalogue_reads_in_english(sample_site: Path) -> None:
+    html = page(sample_site, "en/standards/index.html")
+    assert '<h1 data-pagefind-weight="10">Community trust governance standards</h1>' in html
+    lead = html.split('<p class="xy-lead">', 1)[1].split("</p>", 1)[0]
+    assert lead.startswith("This catalogue lists the standards of community trust governance")
+    head = html.split("<h1", 1)[1].split("<table", 1)[0]  # heading, notice, intro, filter
+    assert not re.search(r"[\u4e00-\u9fff]", re.sub(r'<(\w+)[^>]* lang="zh".*?</\1>', "", head))
+
+
+# The catalogue's filter, in a phone's width, for every category in both languages.
+
+FILTER = "form.xy-table-filter"
+VISIBLE_ROWS = ("() => [...document.querySelectorAll('#standards-catalogue tbody tr[data-status]')]"
+                ".filter(r => r.offsetParent !== null).map(r => r.dataset.category)")
+VISIBLE_GROUPS = ("() => [...document.querySelectorAll('#standards-catalogue tbody')]"
+                  ".filter(b => b.offsetParent !== null).length")
+
+
+@pytest.fixture(scope="module")
+def phone(sample_site: Path, browser: Browser) -> Iterator[tuple[str, Page]]:
+    with serve(sample_site) as url:
+        yield url, browser.new_page(viewport={"width": 375, "height": 800})
+
+
+def sample_counts() -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for row in csv.DictReader((REPO / "datasets/standards/standards.csv").open(encoding="utf-8")):
+        counts[row["category"]] = counts.get(row["category"], 0) + 1
+    return counts
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("prefix", "counter"), [("", "显示 {n} / 38 项标准"),
+                                                ("en/", "Showing {n} of 38 standards")])
+def test_filtering_by_each_category_shows_just_its_standards(
+        phone: tuple[str, Page], prefix: str, counter: str) -> None:
+    url, tab = phone
+    tab.goto(url + prefix + "standards/")
+    form = tab.locator(FILTER)
+    assert form.is_visible()
+    assert form.locator(".xy-filter-count").text_content() == counter.format(n=38)
+    counts = sample_counts()
+    options = form.locator('select[name="category"] option').evaluate_all(
+        "os => os.map(o => o.value).filter(v => v)")
+    assert sorted(options) == sorted(counts)
+    for category in options:
+        form.locator('select[name="category"]').select_option(category)
+        shown = tab.evaluate(VISIBLE_ROWS)
+        assert shown == [category] * counts[category], category
+        assert tab.evaluate(VISIBLE_GROUPS) == 1, category
+        assert form.locator(".xy-filter-count").text_content() == counter.format(
+            n=counts[category])
+    form.locator('select[name="category"]').select_option("")
+    assert len(tab.evaluate(VISIBLE_ROWS)) == 38
+
+
+@pytest.mark.browser
+def test_status_and_words_narrow_every_category(phone: tuple[str, Page]) -> None:
+    url, tab = phone
+    tab.goto(url + "standards/")
+    form = tab.locator(FILTER)
+    rows = list(csv.DictReader((REPO / "datasets/standards/standards.csv").open(encoding="utf-8")))
+    form.locator('select[name="status"]').select_option("superseded")
+    superseded = [r["category"] for r in rows if r["status"] == "superseded"]
+    assert sorted(tab.evaluate(VISIBLE_ROWS)) == sorted(superseded)
+    assert tab.evaluate(VISIBLE_GROUPS) == len(set(superseded))
+    form.locator('select[name="status"]').select_option("")
+    # A code typed with a hyphen finds the code written with an em dash; a keyword
+    # finds the standards it names.
+    form.locator('input[name="q"]').fill("xy/t 002-2024")
+    assert tab.evaluate(VISIBLE_ROWS) == ["trust-property"]
+    assert form.locator(".xy-filter-count").text_content() == "显示 1 / 38 项标准"
+    form.locator('input[name="q"]').fill("五步法")
+    named = [r["category"] for r in rows if "五步法" in r["keywords"] or "五步法" in r["title_zh"]]
+    assert named and sorted(tab.evaluate(VISIBLE_ROWS)) == sorted(named)
+
+
+@pytest.mark.browser
+def test_without_javascript_the_whole_catalogue_is_listed(sample_site: Path,
+                                                          browser: Browser) -> None:
+    with serve(sample_site) as url:
+        tab = browser.new_page(java_script_enabled=False, viewport={"width": 375, "height": 800})
+        tab.goto(url + "standards/")
+        assert not tab.locator(FILTER).is_visible()
+        assert len(tab.evaluate(VISIBLE_ROWS)) == 38

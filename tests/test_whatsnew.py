@@ -51,6 +51,25 @@ def test_each_publication_lists_what_it_added(workdir: Path) -> None:
     assert "2021 年 3 月" in (entries[0].findtext(f"{ATOM}summary") or "")
 
 
+    # the English page and its own feed say the same in English; names stay as published
+    english = (workdir / "site/en/whatsnew/index.html").read_text(encoding="utf-8")
+    newest = english.split(f'id="p-{second[:12]}"', 1)[1].split("</ul>", 1)[0]
+    assert "示范小区: accounts for March 2021 added" in newest
+    oldest = english.split(f'id="p-{first[:12]}"', 1)[1].split("</ul>", 1)[0]
+    assert "New community: 示范小区" in oldest
+    assert "示范小区: accounts for January 2021 to February 2021 added, 2 months" in oldest
+    assert "New community foundation projects: 共享奶奶互助, 儿童友好空间" in oldest
+    assert "New standards: XY/T 001—2024 Community trust governance — Vocabulary" in oldest
+    assert '<a href="../whatsnew/feed.xml" type="application/atom+xml">Atom feed</a>' in english
+    feed_en = ET.parse(workdir / "site/en/whatsnew/feed.xml").getroot()
+    assert feed_en.findtext(f"{ATOM}title") == "Community Trust Governance Portal: what's new"
+    entries = feed_en.findall(f"{ATOM}entry")
+    assert [e.findtext(f"{ATOM}title") for e in entries] == [
+        "Published 2024-04-08", "Published 2024-03-05"]
+    assert (entries[0].findtext(f"{ATOM}summary") ==
+            "示范小区: accounts for March 2021 added")
+
+
 def test_a_repository_of_the_datasets_alone_lists_its_publications(workdir: Path) -> None:
     datasets = compose(workdir)  # the datasets folder is the repository's root
     subprocess.run(["git", "init", "-q"], cwd=datasets, check=True)

@@ -85,8 +85,8 @@ def build_model(validated: Validated, provenance: Provenance, today: date, site_
     records = records or {}
     kept = {i: u.kept.view for i, u in (units or {}).items() if u.kept is not None}
     report = validated.report
-    names = {c.id: c.name_zh for c in validated.community_codes}
-    names.update({c.id: c.title for c in validated.communities})
+    names = {c.id: (c.name_zh, c.name_en) for c in validated.community_codes}
+    names.update({c.id: (c.title, c.title) for c in validated.communities})
     foundation = (foundation_view(validated.foundation, report, names)
                   if validated.foundation else None)
     protection = (protection_view(validated.protection, report, names, today)

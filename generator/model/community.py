@@ -11,6 +11,7 @@ from functools import cached_property
 
 from .. import accounts
 from ..disclosure import MonthDue
+from ..domain import OVERRUN_LIMIT
 from ..issues import Issue, Report
 from ..records import (
     BudgetLine,
@@ -24,6 +25,7 @@ from ..records import (
 from ..terms import FEE, RATE, TRUSTEE, Term
 from ..witness import Mark
 from .projects import FoundationProjectView, ProtectionProjectView
+from .resident import Check, FeeSplit, Lowest, checks, fee_split, lowest
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,20 @@ class BudgetYear:
     year: int
     rows: tuple[BudgetRow, ...]
     unassigned_expense: Decimal  # expenses that name no budget line
+
+    @property
+    def expense_budget(self) -> Decimal:
+        return sum((r.budget for r in self.rows if r.direction == "expense"), Decimal("0.00"))
+
+    @property
+    def expense_actual(self) -> Decimal:
+        """The year's expense: on its budget lines and on none."""
+        return sum((r.actual for r in self.rows if r.direction == "expense"),
+                   self.unassigned_expense)
+
+    @property
+    def execution(self) -> float | None:
+        return float(self.expense_actual / self.expense_budget) if self.expense_budget else None
 
 
 @dataclass(frozen=True)
@@ -131,6 +147,7 @@ class CommunityView:
     version: str = ""  # the data version its pages show (model.community_versions)
     costs: Costs = Costs(None, 0, {}, Decimal(0))  # the latest year's, for the comparison
     record: Mark | None = None  # its published record: last grown, publications, chain head
+    remuneration_codes: frozenset[str] = frozenset({accounts.REMUNERATION})
 
     def light(self) -> CommunityView:
         """What the pages about all communities read (home, list, comparison, 社区 pages,
@@ -202,6 +219,67 @@ class CommunityView:
     def balance(self) -> Decimal:
         return self.years[-1].closing if self.years else self.c.profile.opening_amount
 
+    # ---- The first screen (model/resident.py): this year, each check, where a fee goes ----
+    @property
+    def checks(self) -> tuple[Check, ...]:
+        return checks(self.findings)
+
+    @property
+    def remuneration_now(self) -> RemunerationYear | None:
+        return self.remuneration[-1] if self.remuneration else None
+
+    @property
+    def budget_now(self) -> BudgetYear | None:
+        """The latest year's budget, when one was published for the latest year with entries."""
+        year = self.latest_year
+        found = [b for b in self.budgets if year and b.year == year.year]
+        return found[0] if found else None
+
+    @property
+    def budgets_folded(self) -> tuple[BudgetYear, ...]:
+        """The other years' budgets, newest first: folded below the one shown open."""
+        return tuple(b for b in reversed(self.budgets) if b is not self.budget_shown)
+
+    @property
+    def budget_shown(self) -> BudgetYear | None:
+        """The budget shown open: the latest year's, or the newest one published."""
+        return self.budget_now or (self.budgets[-1] if self.budgets else None)
+
+    @property
+    def statements_checked(self) -> tuple[Statement, ...]:
+        """The bank statements the ledger's balance is checked against, as last corrected."""
+        return tuple(sorted(accounts.latest_revisions(self.c.statements), key=lambda s: s.month))
+
+    @property
+    def months_disclosed(self) -> int:
+        """Months published, of those the disclosure rule covers (all months without one)."""
+        if not self.disclosure:
+            return len(self.months)
+        return sum(1 for m in self.disclosure if m.status not in ("overdue", "pending"))
+
+    @property
+    def overrun_allowed(self) -> float:
+        """How far above its budget a category may spend before the check flags it."""
+        return float(OVERRUN_LIMIT - 1)
+
+    @property
+    def lowest(self) -> Lowest | None:
+        return lowest([(m.month, m.closing) for m in self.months])
+
+    @property
+    def fee(self) -> FeeSplit | None:
+        """Where a resident's fee goes, by this year's spending; None before any expense."""
+        year = self.latest_year
+        if year is None or not year.expense:
+            return None
+        spent: dict[str, Decimal] = defaultdict(lambda: Decimal("0.00"))
+        for m in self.months:
+            if m.month.startswith(f"{year.year}-"):
+                for code, amount in m.expense_by:
+                    spent[code] += amount
+        return fee_split(year.year, self.terms_now[FEE].number, dict(spent),
+                         self.remuneration_codes)
+
     def by_category_and_month(self, year: int, order: Sequence[str]) -> CategoryMonths:
         """A year's counted amounts by category and month; categories in ``order`` (the
         chart of accounts), then codes it does not know, as written."""
@@ -261,6 +339,7 @@ def community_view(c: Community, report: Report, neighbourhood: CommunityCode | 
         version=version,
         costs=costs(c, counted, years[-1].year if years else None),
         record=record,
+        remuneration_codes=frozenset(remuneration),
     )
 
 

@@ -26,10 +26,17 @@ ZERO = Decimal("0.00")
 
 @dataclass(frozen=True)
 class Place:
-    """A community named by a project, with the title its page shows."""
+    """A community named by a project, with the title its page shows: a neighbourhood by
+    its code list's name in each language, a trust-managed community by its title."""
 
     id: str
-    name: str
+    name_zh: str
+    name_en: str
+
+
+def _place(community: str, names: Mapping[str, tuple[str, str]]) -> Place:
+    zh, en = names.get(community, (community, community))
+    return Place(community, zh, en)
 
 
 @dataclass(frozen=True)
@@ -129,7 +136,8 @@ class ProtectionView:
         return sum((p.p.amount_spent for p in self.projects), ZERO)
 
 
-def foundation_view(f: Foundation, report: Report, names: Mapping[str, str]) -> FoundationView:
+def foundation_view(f: Foundation, report: Report,
+                    names: Mapping[str, tuple[str, str]]) -> FoundationView:
     gifts: dict[str, list[Donation]] = defaultdict(list)
     for d in f.donations:
         gifts[d.project_id].append(d)
@@ -138,7 +146,7 @@ def foundation_view(f: Foundation, report: Report, names: Mapping[str, str]) -> 
         payments[pay.project_id].append(pay)
     projects = tuple(
         FoundationProjectView(
-            p, tuple(Place(c, names.get(c, c)) for c in p.communities),
+            p, tuple(_place(c, names) for c in p.communities),
             tuple(sorted(gifts[p.project_id], key=lambda d: (d.date, d.donation_id))),
             tuple(sorted(payments[p.project_id], key=lambda d: (d.date, d.disbursement_id))),
             report.findings_of(f.package, "projects", p.row))
@@ -174,7 +182,7 @@ def _foundation_categories(
         for members in [[p for p in projects if p.p.category == code]])
 
 
-def protection_view(pf: ProtectionFund, report: Report, names: Mapping[str, str],
+def protection_view(pf: ProtectionFund, report: Report, names: Mapping[str, tuple[str, str]],
                     today: date) -> ProtectionView:
     recorded: dict[str, dict[str, Step]] = defaultdict(dict)
     for s in pf.steps:
@@ -186,7 +194,7 @@ def protection_view(pf: ProtectionFund, report: Report, names: Mapping[str, str]
         own = report.findings_of(pf.package, "projects", p.row) + tuple(
             i for s in steps if s.step for i in report.findings_of(pf.package, "steps", s.step.row))
         projects.append(ProtectionProjectView(
-            p, Place(p.community, names.get(p.community, p.community)), steps,
+            p, _place(p.community, names), steps,
             _stuck(p, steps, today), own))
     findings = report.findings_of(pf.package)
     return ProtectionView(pf, tuple(projects), findings)

@@ -17,7 +17,8 @@ Charts = dict[str, charts.Chart | None]
 
 def localised(chart: charts.Chart | None, lang: str) -> charts.Chart | None:
     """A chart's caption, column headings and key in the page's language: charts are
-    drawn with Chinese text, the source language of the interface."""
+    drawn with Chinese text, the source language of the interface, and with axis units
+    and dates in the page's language (the drawing functions' ``lang``)."""
     if chart is None or lang == "zh":
         return chart
     tr = i18n.translator(lang)
@@ -26,21 +27,22 @@ def localised(chart: charts.Chart | None, lang: str) -> charts.Chart | None:
 
 
 @lru_cache(maxsize=1024)
-def _drawn(kind: str, *args: Any) -> charts.Chart:
-    """Charts whose drawing is the same in both languages are drawn once: the English
-    page reuses the Chinese page's SVG (about 0.1 s a chart, two charts a community)."""
+def _drawn(kind: str, lang: str, *args: Any) -> charts.Chart:
+    """Each chart drawn once per language and figures: a community's pages and the
+    workers that render them may ask again."""
     draw: Any = {"monthly": charts.monthly_chart, "collection": charts.collection_chart}[kind]
-    return draw(*args)
+    # a collection chart (rates and years) is the same in both languages
+    return draw(*args, lang=lang) if kind == "monthly" else draw(*args)
 
 
 def community_charts(view: CommunityView, portal: Portal, lang: str = "zh") -> Charts:
     months = view.months
     monthly = _drawn(
-        "monthly", "chart-months", "每月共有资金收入和支出", tuple(m.month for m in months),
+        "monthly", lang, "chart-months", "每月共有资金收入和支出", tuple(m.month for m in months),
         tuple(m.income for m in months), tuple(m.expense for m in months)) if months else None
     col = view.collection
     collection = _drawn(
-        "collection", "chart-collection", "物业费收缴率（按户）", tuple(y.year for y in col),
+        "collection", lang, "chart-collection", "物业费收缴率（按户）", tuple(y.year for y in col),
         tuple(y.households_billed for y in col), tuple(y.households_paid for y in col),
         view.c.profile.trust_since.year) if col else None
     found = {"budget": _budget_chart(view, portal, lang), "months": monthly,
@@ -65,15 +67,15 @@ def _budget_chart(view: CommunityView, portal: Portal, lang: str) -> charts.Char
     if not rows:
         return None
     title = f"{year.year} " + tr("年支出：预算与实际（按科目）")
-    return charts.budget_chart("chart-budget", title,
-                               [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows])
+    return charts.budget_chart("chart-budget", title, [r[0] for r in rows],
+                               [r[1] for r in rows], [r[2] for r in rows], lang)
 
 
 def foundation_charts(fv: FoundationView | None, lang: str = "zh") -> Charts:
     years = fv.years if fv else ()
     return {"years": localised(charts.raised_spent_chart(
         "chart-foundation-years", "每年募集和拨付", [y.year for y in years],
-        [y.raised for y in years], [y.spent for y in years]), lang) if years else None}
+        [y.raised for y in years], [y.spent for y in years], lang), lang) if years else None}
 
 
 def home_charts(portal: Portal, lang: str = "zh") -> Charts:

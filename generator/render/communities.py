@@ -4,7 +4,8 @@ and the pages of the neighbourhoods (社区) that hold communities or projects."
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
+from functools import partial
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -12,8 +13,10 @@ from markupsafe import Markup, escape
 from .. import parallel, urls
 from ..formats import month_label, size
 from ..model import CommunityView, Portal
-from ..records import Category
+from ..model.community import Month
+from ..records import Category, Entry
 from .charts import community_charts
+from .paging import MONTH_ROWS, pages
 from .rows import entry_rows
 from .writer import Part, Writer, compile_templates
 
@@ -70,19 +73,53 @@ def _community_pages(w: Writer, view: CommunityView) -> None:
     w.page(urls.ledger(c.id), "ledger_index.html", w.tr("{title} 账目", title=c.title),
            {"v": view}, search=False, version=view.version)
     w.page(urls.corrections(c.id), "corrections.html", w.tr("{title} 更正记录", title=c.title),
-           {"v": view}, search=False, version=view.version)
+           {"v": view, "parts": month_parts(view)}, search=False, version=view.version)
     if w.english:
         return  # months: the English ledger page (ledger_index.html); see _month_redirects
     # on the printed statement: a QR code leading to the community's page
     address = urls.absolute(w.portal.site_url, urls.community(c.id))
     qr = Markup(qr_svg(address)) if address else ""
+    parts = month_parts(view)
     for month in view.months:
-        rows = entry_rows(month.entries, view.corrected_by, view.month_of, w.portal.categories,
-                          w.tr, w.name, urls.month_links(c.id, month.month))
-        w.page(urls.month(c.id, month.month), "ledger_month.html",
-               w.tr("{title} {month}账目", title=c.title, month=month_label(month.month, w.lang)),
-               {"v": view, "m": month, "rows": rows, "qr": qr}, version=view.version,
+        _month_pages(w, view, month, parts, qr)
+
+
+def month_parts(view: CommunityView) -> dict[str, int]:
+    """The page of its month each entry of a month too long for one page is on (from 2;
+    entries on a month's first page are not named)."""
+    return {e.entry_id: i // MONTH_ROWS + 1 for m in view.months if len(m.entries) > MONTH_ROWS
+            for i, e in enumerate(m.entries) if i >= MONTH_ROWS}
+
+
+def _month_pages(w: Writer, view: CommunityView, month: Month, parts: Mapping[str, int],
+                 qr: Markup | str) -> None:
+    """A month's page, which prints as the notice-board statement; a month longer than
+    MONTH_ROWS entries is shown a page of entries at a time, with the whole month on one
+    more page to print (its notice page), so that a phone never loads the whole month."""
+    c = view.c
+    title = w.tr("{title} {month}账目", title=c.title, month=month_label(month.month, w.lang))
+    listed = pages(month.entries, MONTH_ROWS, partial(urls.month_part, c.id, month.month),
+                   _day)
+    for part in listed:
+        rows = entry_rows(part.rows, view.corrected_by, view.month_of, w.portal.categories,
+                          w.tr, w.name, urls.month_links(c.id, month.month, part.number, parts))
+        w.page(part.addresses[part.number - 1], "ledger_month.html", title,
+               {"v": view, "m": month, "rows": rows, "qr": qr, "part": part, "full": False},
+               version=view.version,
                search=False)  # a city's months would be most of the index (README, Search)
+    if len(listed) > 1:
+        rows = entry_rows(month.entries, view.corrected_by, view.month_of,
+                          w.portal.categories, w.tr, w.name,
+                          urls.month_links(c.id, month.month, 0, parts))
+        w.page(urls.month_notice(c.id, month.month), "ledger_month.html", title,
+               {"v": view, "m": month, "rows": rows, "qr": qr,
+                "part": pages(month.entries, len(month.entries),
+                              lambda _: urls.month_notice(c.id, month.month), _day)[0],
+                "full": True}, version=view.version, search=False)
+
+
+def _day(e: Entry) -> str:
+    return e.date.isoformat()
 
 
 def _ledger_all(w: Writer, view: CommunityView, ledger_bytes: int) -> None:
@@ -99,7 +136,11 @@ def ledger_meta(view: CommunityView, categories: Mapping[str, Category]) -> dict
     category the ledger uses (the chart of accounts' order, then unknown codes as written)."""
     used = {e.category for e in view.c.entries}
     codes = [c for c in categories if c in used] + sorted(used - set(categories))
+    # "parts": the page of its month an entry of a long month is on (from 2), for the
+    # links to entries (ledger.js); a key only when some month is long
+    parts = month_parts(view)
     return {"community": view.c.id, "months": [m.month for m in view.months],
+            **({"parts": parts} if parts else {}),
             "categories": [{"code": c, "name_zh": categories[c].name_zh if c in categories
                             else c, "name_en": categories[c].name_en if c in categories else c}
                            for c in codes]}
@@ -128,12 +169,28 @@ def _month_redirects(w: Writer, view: CommunityView) -> None:
         en = f"{title}{' (sample data)' if c.sample else ''}: ledger, " \
              f"{month_label(m.month, 'en')}"
         notice = urls.former_notice(c.id, m.month)
-        w.write(urls.page_file(notice), _redirect(
-            "zh", urls.between(notice, urls.month(c.id, m.month)), zh, merged))
-        english = urls.in_language(urls.month(c.id, m.month), "en")
-        w.write(urls.page_file(english), _redirect(
-            "en", urls.between(english, urls.in_language(urls.month_row(c.id, m.month), "en")),
-            en, "Each month's figures are on the ledger page:"))
+        printed = urls.month_notice(c.id, m.month) if len(m.entries) > MONTH_ROWS else \
+            urls.month(c.id, m.month)  # a long month prints from its notice page
+        w.write(urls.page_file(notice), _redirect("zh", urls.between(notice, printed), zh, merged))
+        for page in _month_addresses(m):  # the language switch of each of its pages
+            english = urls.in_language(page(c.id, m.month), "en")
+            w.write(urls.page_file(english), _redirect(
+                "en", urls.between(english,
+                                   urls.in_language(urls.month_row(c.id, m.month), "en")),
+                en, "Each month's figures are on the ledger page:"))
+
+
+def _month_addresses(m: Month) -> list[Callable[[str, str], str]]:
+    """The addresses of a month's pages, by community and month: a long month's parts and
+    its notice page beside the month's own."""
+    count = -(-len(m.entries) // MONTH_ROWS)
+    if count <= 1:
+        return [urls.month]
+    return [urls.month_notice, *(partial(_part, n) for n in range(1, count + 1))]
+
+
+def _part(n: int, community_id: str, month_: str) -> str:
+    return urls.month_part(community_id, month_, n)
 
 
 def _former_names(w: Writer, view: CommunityView) -> None:

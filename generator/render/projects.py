@@ -5,11 +5,15 @@ reports, vouchers and evidence they link."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 from typing import Any
 
 from .. import urls
+from ..model.projects import FoundationProjectView, FoundationView, ProtectionProjectView
+from ..records import Disbursement, Donation
 from ..vocabulary import label
 from .charts import foundation_charts
+from .paging import PAGE_ROWS, pages
 from .writer import Writer
 
 Filter = tuple[str, str, list[tuple[str, str]]]
@@ -25,21 +29,53 @@ def foundation_pages(w: Writer) -> None:
     if fv is None:
         return
     for p in fv.projects:
-        w.page(urls.foundation_project(p.p.project_id), "foundation_project.html", p.p.title,
-               {"fv": fv, "pv": p})
+        _foundation_project(w, fv, p)
     files = {p.report for p in fv.f.projects if p.report}
     files |= {d.voucher for d in fv.f.disbursements}
     for inside in sorted(files):
         w.copy(fv.f.path / inside, urls.foundation_file(inside))
 
 
+def _foundation_project(w: Writer, fv: FoundationView, p: FoundationProjectView) -> None:
+    """A project's page with the first page of its donations and of its disbursements; a
+    list longer than a page goes on at pages of its own (render/paging.py)."""
+    pid = p.p.project_id
+    gifts = pages(p.donations, PAGE_ROWS, partial(urls.foundation_donations, pid), _day)
+    payments = pages(p.disbursements, PAGE_ROWS, partial(urls.foundation_disbursements, pid),
+                     _day)
+    w.page(urls.foundation_project(pid), "foundation_project.html", p.p.title,
+           {"fv": fv, "pv": p, "gifts": gifts[0], "payments": payments[0]})
+    for kind, more in (("gifts", gifts[1:]), ("payments", payments[1:])):
+        for page in more:
+            title = w.tr("{title}：定向捐赠，第 {n} 页" if kind == "gifts"
+                         else "{title}：拨付，第 {n} 页", title=p.p.title, n=page.number)
+            # kept out of the search index: a city's thousands of pages of gifts would
+            # be most of it, and each gift's project page is indexed
+            w.page(page.addresses[page.number - 1], "foundation_list.html", title,
+                   {"fv": fv, "pv": p, "gifts": None, "payments": None, kind: page},
+                   search=False)
+
+
+def _day(row: Donation | Disbursement) -> str:
+    return row.date.isoformat()
+
+
+def _year(p: ProtectionProjectView) -> str:
+    return str(p.p.year)
+
+
 def protection_pages(w: Writer) -> None:
     pv = w.portal.protection
     items = [(p.p.category, (p.place,), p.p.year, p.p.status) for p in (pv.projects if pv else ())]
+    listed = pages(pv.projects if pv else (), PAGE_ROWS, urls.protection_list, _year)
     w.page(urls.protection(), "protection.html", pv.pf.title if pv else w.tr("社区保障资金"),
-           {"pv": pv, "filters": project_filters(w, items)})
+           {"pv": pv, "filters": project_filters(w, items), "listed": listed[0]})
     if pv is None:
         return
+    for page in listed[1:]:  # out of the search index, as each project's page is in it
+        w.page(page.addresses[page.number - 1], "protection_list.html",
+               w.tr("{title}：项目，第 {n} 页", title=pv.pf.title, n=page.number),
+               {"pv": pv, "listed": page}, search=False)
     for p in pv.projects:
         w.page(urls.protection_project(p.p.project_id), "protection_project.html", p.p.title,
                {"pv": pv, "pp": p})
@@ -52,7 +88,7 @@ def project_filters(w: Writer, items: Iterable[tuple[str, Any, int, str]]) -> li
     project's (category, places, year, status)."""
     items = list(items)
     categories = sorted({i[0] for i in items})
-    places = sorted({(p.id, p.name) for i in items for p in i[1]})
+    places = sorted({(p.id, w.name(p)) for i in items for p in i[1]})
     return [
         ("category", w.tr("类别"),
          [(c, w.name(w.portal.project_categories[c])) for c in categories]),

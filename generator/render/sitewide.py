@@ -24,11 +24,12 @@ def home_pages(w: Writer) -> None:
 
 
 def publication_pages(w: Writer, downloads: OpenData) -> None:
-    """The titles index, what's new and the open data; the feed and the files are written
-    once, with the Chinese site."""
+    """The titles index, what's new and its feed, and the open data; the open-data files
+    are written once, with the Chinese site."""
     w.file(urls.titles(), titles_index(w.portal, w.lang))
-    w.page(urls.whatsnew(), "whatsnew.html", w.tr("最新发布"),
-           {"publications": [(p, feed.lines(w.portal, p)) for p in w.portal.publications]})
+    w.page(urls.whatsnew(), "whatsnew.html", w.tr("最新发布"), {"publications": [
+        (p, feed.lines(w.portal, p, w.lang)) for p in w.portal.publications]})
+    w.file(urls.feed(), feed.atom(w.portal, w.lang))  # each language's page offers its own
     w.page(urls.data(), "data.html", w.tr("开放数据"), {"od": downloads})
     if w.english:
         return
@@ -38,7 +39,6 @@ def publication_pages(w: Writer, downloads: OpenData) -> None:
 
 
 def chinese_only_pages(w: Writer) -> None:
-    w.file(urls.feed(), feed.atom(w.portal))
     chart = tuple(w.portal.categories.values())
     for table in template.TABLES:  # the workbooks the data dictionary offers
         w.write(urls.table_template(table), template.workbook(table, chart))

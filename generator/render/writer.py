@@ -103,7 +103,7 @@ def environment(lang: str = "zh", strict: bool = False) -> Environment:
         month_label=lambda month: month_label(month, lang),
         month_short=lambda month: month_short(month, lang),
         label=lambda code, kind: label(code, kind, lang),
-        resident=lambda issue: residents.sentence(issue, lang))
+        resident=lambda issue, categories=None: residents.sentence(issue, lang, categories))
     env.globals.update(issue_types=TYPES, lang=lang, _=i18n.translator(lang, strict),
                        name=i18n.name(lang), js_text=i18n.js_text(lang), urls=urls,
                        overrun=domain.overrun, stuck_days=domain.STUCK_DAYS)

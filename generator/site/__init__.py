@@ -15,6 +15,7 @@ import fcntl
 import glob
 import logging
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Collection, Iterable, Iterator
@@ -26,6 +27,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from .. import urls
 from ..cache import Cache
 from ..errors import SiteError
 from ..render import Asset, RenderedPage
@@ -108,6 +110,9 @@ def run_mkdocs(config_file: Path, docs: Path, site: Path, english: bool = False,
             mkdocs_build(config)
         finally:
             config.plugins.on_shutdown()
+        unship(site)
+        if english:
+            share_assets(site)
     except (MkDocsException, SystemExit) as exc:  # mkdocs aborts with SystemExit
         details = "".join(f"\n  {m}" for m in warnings.messages)
         raise SiteError(f"mkdocs failed: {exc}{details}") from exc
@@ -115,6 +120,42 @@ def run_mkdocs(config_file: Path, docs: Path, site: Path, english: bool = False,
         raise SiteError(f"mkdocs failed: {config_file} is not valid YAML: {exc}") from exc
     finally:
         logger.removeHandler(warnings)
+
+
+# The theme's files the portal never uses (urls.THEME_UNUSED) and the source maps of its
+# minified files.
+UNUSED = urls.THEME_UNUSED
+_MAPPED = re.compile(rb"\n?/\*# sourceMappingURL=[^*]*\*/\s*$|\n?//# sourceMappingURL=\S*\s*$")
+
+
+def unship(site: Path) -> None:
+    """Remove UNUSED and the source maps (with the comments naming them) from a built site."""
+    for unused in (path for pattern in UNUSED for path in sorted(site.glob(pattern))):
+        if unused.is_dir():
+            shutil.rmtree(unused)
+        else:
+            unused.unlink()
+    for source_map in sorted((site / "assets").rglob("*.map")):
+        source_map.unlink()
+        minified = source_map.with_suffix("")
+        if minified.is_file():
+            minified.write_bytes(_MAPPED.sub(b"", minified.read_bytes()))
+
+
+_ASSETS = re.compile(r'((?:href|src)=")((?:\.\./)*)assets/')
+_ABSOLUTE = re.compile(r'((?:href|src)="[^"]*/)en/assets/')  # the 404 page's, from site_url
+
+
+def share_assets(english: Path) -> None:
+    """The English site (en/) uses the Chinese site's assets: its pages' references to
+    en/assets/ go one folder up, and en/assets is removed (2.7 MB, the same bytes).
+    Run before splicing: spliced pages take their head and tail from these pages."""
+    shutil.rmtree(english / "assets")
+    for page in sorted(english.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        shared = _ABSOLUTE.sub(r"\1assets/", _ASSETS.sub(r"\1\2../assets/", text))
+        if shared != text:
+            page.write_text(shared, encoding="utf-8")
 
 
 @contextlib.contextmanager

@@ -13,6 +13,8 @@ from typing import Any
 
 from mkdocs.structure.toc import get_toc
 
+from generator.render import tables
+
 GENERATED = "portal_html"  # the page's attribute holding its HTML between the two hooks
 _ID = re.compile(r'\sid="([^"]+)"')
 
@@ -27,7 +29,8 @@ def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
 def on_page_content(html: str, page: Any, **_: Any) -> str:
     generated = getattr(page, GENERATED, None)
     if generated is None:
-        return html
+        # A hand-written page's tables fit a phone as the generated pages' do.
+        return tables.fit(html)
     delattr(page, GENERATED)
     page.toc = get_toc(_nested(page.meta.get("toc", [])))  # type: ignore[arg-type]
     # mkdocs checks links to anchors against the ids it saw while parsing Markdown.
@@ -45,8 +48,43 @@ def on_post_page(output: str, page: Any, **_: Any) -> str:
     what is removed never shows (HTML collapses whitespace outside <pre>)."""
     start, end = output.find("<article"), output.rfind("</article>")
     if start < 0 or end < start:
-        return _GAP.sub("\n", output)
-    return _GAP.sub("\n", output[:start]) + output[start:end] + _GAP.sub("\n", output[end:])
+        return finish(_GAP.sub("\n", output))
+    return finish(_GAP.sub("\n", output[:start]) + output[start:end]
+                  + _GAP.sub("\n", output[end:]))
+
+
+# The portal's scripts that work on one kind of page, and what on a page they work on
+# (a class or attribute the page templates write): other pages do not load them.
+SCRIPTS = {
+    "ledger.js": re.compile(r'class="(?:[^"]* )?xy-(?:filter|ledger-all)[" ]'),
+    # the all-entries page writes its voucher links once its entries are loaded
+    "vouchers.js": re.compile(r'class="(?:[^"]* )?xy-(?:voucher|ledger-all)[" ]'),
+    "fee.js": re.compile(r"<[^<>]*\sdata-fee[\s>]"),
+}
+_SCRIPT = re.compile(r'<script src="(?:[^"]*/)?assets/xinyi/([\w.-]+\.js)"[^>]*></script>\n?')
+# The theme's table-of-contents title is a <label> for the checkbox __toc that the theme
+# writes only into the navigation's entry of the page: pages not in the navigation
+# would hold a label for nothing (an error in HTML).
+_TOC_LABEL = re.compile(r'<label class="md-nav__title" for="__toc">(.*?)</label>', re.S)
+
+
+def scripts_used(html: str) -> tuple[str, ...]:
+    """The page-specific scripts a page's body has a use for."""
+    return tuple(name for name, used in SCRIPTS.items() if used.search(html))
+
+
+def finish(output: str) -> str:
+    """A whole page as built: without the scripts it has no use for, and with the
+    table-of-contents title a label only where the page has what it labels. Spliced pages
+    get it from their shell: shells.py groups pages by the scripts they need."""
+    def needed(match: re.Match[str]) -> str:
+        used = SCRIPTS.get(match.group(1))
+        return match.group(0) if used is None or used.search(output) else ""
+
+    output = _SCRIPT.sub(needed, output)
+    if 'id="__toc"' not in output:
+        output = _TOC_LABEL.sub(r'<div class="md-nav__title">\1</div>', output)
+    return output
 
 
 def _nested(entries: list[list[Any]]) -> list[dict[str, Any]]:

@@ -27,6 +27,7 @@ import cbor2
 
 from ..cache import Cache
 from ..errors import SearchIndexError
+from . import search_words
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
 _BOUNDARY = re.compile(rf"(?<=[{CJK}])(?=\S)|(?<=\S)(?=[{CJK}])")
@@ -65,6 +66,7 @@ def index_search(site: Path, unindexed: Collection[str] = (),
     site that are read from another file (those kept from the previous site, units.py),
     ``known`` their SHA-256. ``cache`` keeps each page's copy under its SHA-256."""
     elsewhere, known = elsewhere or {}, known or {}
+    search_words.publish(site)  # first: a bad list stops the build before the index
     used: list[str] = []
     # The copy goes beside the site: in a build, into its scratch folder, so that a killed
     # build leaves no copy of the whole site in the system's temporary folder.
@@ -78,7 +80,7 @@ def index_search(site: Path, unindexed: Collection[str] = (),
                 continue  # kept out of the index (search_exclude)
             target = copy / page
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+            target.write_text(with_community(page, text), encoding="utf-8")
         _run_pagefind(copy, site / "pagefind")
     canonical_filters(site / "pagefind")
     cache.keep(KIND, used)
@@ -132,8 +134,35 @@ def _indexed_part(html: str) -> str | None:
     if start < 0 or tag is None:
         return None
     end = html.find("</article>", start)  # the theme's footer and scripts follow
+    body = _FIGURES.sub("", html[start:end if end > 0 else len(html)])
     return f"<!doctype html>{tag.group()}<head><meta charset=\"utf-8\"></head><body>" \
-           + _FIGURES.sub("", html[start:end if end > 0 else len(html)]) + "</body></html>"
+           + _TABLE.sub(_words_only, body) + "</body></html>"
+
+
+# Other tables (budgets, resolutions, projects) are read for their words, but a cell of
+# figures alone (an amount, a date, a count, a rate) is left out: a resident searches
+# words, and an excerpt made of a row of figures says nothing.
+_TABLE = re.compile(r"<table\b.*?</table>", re.S)
+_CELL = re.compile(r"<t([dh])\b[^>]*>(.*?)</t\1>", re.S)
+_WORDLESS = re.compile(rf"[^{CJK}A-Za-z]*")
+
+
+def _words_only(table: re.Match[str]) -> str:
+    return _CELL.sub(lambda cell: "" if _WORDLESS.fullmatch(_TAG.sub("", cell[2])) else
+                     cell[0], table[0])
+
+
+_COMMUNITY_PAGE = re.compile(r"(?:en/)?communities/([a-z0-9-]+)/")
+
+
+def with_community(page: str, text: str) -> str:
+    """A community's pages carry its id as a hidden filter, with which the search page
+    lists the pages of the community a resident searched from first (search.js)."""
+    found = _COMMUNITY_PAGE.match(page)
+    if found is None:
+        return text
+    return text.replace(_BODY, f'{_BODY}<span data-pagefind-filter="community:{found[1]}">'
+                        "</span>", 1)
 
 
 def _run_pagefind(source: Path, output: Path) -> None:
@@ -182,6 +211,7 @@ def canonical_filters(bundle: Path) -> None:
             old.unlink()
             item[1] = _write(bundle / "filter", lang, ".pf_filter",
                              [name, sorted(values, key=lambda v: v[0])], 7)
+        filters.sort(key=lambda item: item[0])  # with two filters, in a hash map's order
         meta_path.unlink()
         info["hash"] = _write(bundle, f"pagefind.{lang}", ".pf_meta", meta, 10).split(".", 1)[1]
     entry["languages"] = dict(sorted(entry["languages"].items()))  # a hash map's order too

@@ -2,8 +2,9 @@
 
 mkdocs renders the whole Material theme around every page, several milliseconds each:
 with a city's ledgers (tens of thousands of month pages) that alone would take minutes.
-Pages made from the same template, at the same depth, with the same table of contents
-and flags, get the same surroundings from mkdocs, except for their title and address.
+Pages made from the same template, at the same depth, with the same table of contents,
+flags and scripts (hooks.py), get the same surroundings from mkdocs, except for their
+title and address.
 So mkdocs builds one page of each such group (the shell) and every other page of the
 group is that shell with its own body, title and address put in. tests/test_shells.py
 builds a site both ways and requires the same bytes.
@@ -24,6 +25,7 @@ from markupsafe import Markup, escape
 from .. import urls
 from ..errors import ShellError
 from ..render import RenderedPage, toc_of
+from .hooks import scripts_used
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,7 @@ def plan(pages: Sequence[RenderedPage]) -> Plan:
         depth = page.address.count("/")
         toc = tuple(tuple(e) for e in toc_of(page.html))
         groups[(page.template, depth, page.search, page.translated, bool(page.version),
-                toc)].append(page)
+                toc, scripts_used(page.html))].append(page)
     spliced = {}
     for members in groups.values():
         built.append(members[0])

@@ -130,7 +130,7 @@
     var values = [
       {data: e.date, order: e.date + " " + e.entry_id},
       {data: e.entry_id},
-      {data: e.category_zh},
+      {data: e.category_name},
       {data: e.counterparty},
       {data: e.description, attributes: {"data-entry": e.entry_id}},
       {data: cents(e.amount), text: sign + money(e.amount), order: cents(e.amount)},
@@ -151,7 +151,7 @@
 
   // The words a resident may look for in an entry.
   function searchText(e) {
-    return [e.date, e.entry_id, e.category_zh, e.counterparty, e.description, note(e),
+    return [e.date, e.entry_id, e.category_name, e.counterparty, e.description, note(e),
       money(e.amount), e.amount].join(" ").toLowerCase();
   }
 
@@ -171,18 +171,11 @@
     var holder = box.querySelector(".xy-all-table");
     var dt = null;
 
-    data.months.slice().reverse().forEach(function (month) {
-      var option = document.createElement("option");
-      option.value = month;
-      var parts = month.split("-");
-      option.textContent = T("{year} 年 {month} 月", {year: parts[0], month: Number(parts[1])});
-      form.elements.month.appendChild(option);
-    });
+    // The months' options come with the page, named as the page names months.
     data.categories.forEach(function (category) {
       var option = document.createElement("option");
       option.value = category.code;
-      option.textContent = document.documentElement.lang === "en" && category.name_en
-        ? category.name_en : category.name_zh;
+      option.textContent = category.name;
       form.elements.category.appendChild(option);
     });
 
@@ -191,7 +184,9 @@
         {select: COL.date, cellClass: "xy-nowrap"},
         {select: COL.id, cellClass: "xy-nowrap", render: function (value, td) {
           var e = byId.get(value);
-          td.childNodes = [element("A", {href: ledger + e.month + "/#" + e.entry_id},
+          // an entry of a long month is on a later page of it (render/paging.py)
+          var part = data.parts[e.entry_id] ? data.parts[e.entry_id] + "/" : "";
+          td.childNodes = [element("A", {href: ledger + e.month + "/" + part + "#" + e.entry_id},
             [text(e.entry_id)])];
         }},
         {select: 4, render: function (value, td) {
@@ -300,14 +295,19 @@
       header.forEach(function (name, i) { row[name] = values[i]; });
       return row;
     });
-    var names = new Map(meta.categories.map(function (c) { return [c.code, c.name_zh]; }));
+    // Categories are named in the page's language; a code missing from the list as written.
+    var english = document.documentElement.lang === "en";
+    var categories = meta.categories.map(function (c) {
+      return {code: c.code, name: english && c.name_en ? c.name_en : c.name_zh};
+    });
+    var names = new Map(categories.map(function (c) { return [c.code, c.name]; }));
     var correctedBy = new Map();
     rows.forEach(function (r) { if (r.corrects) correctedBy.set(r.corrects, r.entry_id); });
     var entries = rows.map(function (r) {
       return {
         entry_id: r.entry_id, date: r.date, month: r.date.slice(0, 7),
         direction: r.direction, category: r.category,
-        category_zh: names.has(r.category) ? names.get(r.category) : r.category,
+        category_name: names.has(r.category) ? names.get(r.category) : r.category,
         counterparty: r.counterparty || "", description: r.description || "",
         amount: typeof r.amount === "number" ? r.amount.toFixed(2) : String(r.amount),
         voucher: r.voucher ? "communities/" + meta.community + "/" + r.voucher : "",
@@ -318,8 +318,8 @@
       var x = a.date + " " + a.entry_id, y = b.date + " " + b.entry_id;
       return x < y ? -1 : x > y ? 1 : 0;
     });
-    return {community: meta.community, months: meta.months, categories: meta.categories,
-      entries: entries};
+    return {community: meta.community, categories: categories, entries: entries,
+      parts: meta.parts || {}};
   }
 
   function allEntries() {

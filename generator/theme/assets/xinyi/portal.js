@@ -30,30 +30,56 @@
     });
   }
 
-  // Narrow a project table by category, community, year and status. Without JavaScript
-  // the whole table shows.
+  // Narrow a table by its selects (category, community, year, status) and, where it has
+  // one, a search box over each row's words. A table of several bodies (the standards'
+  // categories) hides a body left without a row. Without JavaScript the whole table shows.
+  var COUNTS = {standards: "显示 {n} / {m} 项标准", projects: "显示 {n} / {m} 个项目"};
+
+  function words(text) {
+    // One dash for all: a code typed as XY/T 001-2024 finds XY/T 001—2024.
+    return text.toLowerCase().replace(/[\u2010-\u2015\u2212]/g, "-").replace(/\s+/g, " ");
+  }
+
+  function rowMatches(form, row) {
+    return Array.prototype.every.call(form.elements, function (field) {
+      var wanted = field.name ? field.value.trim() : "";
+      if (!wanted) return true;
+      if (field.type === "search") {
+        var text = row.textContent + " " + (row.getAttribute("data-words") || "");
+        return words(text).indexOf(words(wanted)) !== -1;
+      }
+      var values = (row.getAttribute("data-" + field.name) || "").split(" ");
+      return values.indexOf(wanted) !== -1;
+    });
+  }
+
   function tableFilters() {
     document.querySelectorAll("form.xy-table-filter").forEach(function (form) {
       var table = document.querySelector("table#" + CSS.escape(form.getAttribute("data-filter-table")));
       if (!table) return;
       form.hidden = false;
-      var rows = Array.prototype.slice.call(table.tBodies[0].rows)
-        .filter(function (row) { return row.hasAttribute("data-status"); });
+      var bodies = Array.prototype.slice.call(table.tBodies);
+      var rows = Array.prototype.slice.call(table.querySelectorAll("tbody > tr[data-status]"));
       var count = form.querySelector(".xy-filter-count");
+      var text = COUNTS[form.getAttribute("data-counting")] || COUNTS.projects;
       function apply() {
         var shown = 0;
         rows.forEach(function (row) {
-          var hit = Array.prototype.every.call(form.elements, function (select) {
-            if (!select.name || !select.value) return true;
-            var values = (row.getAttribute("data-" + select.name) || "").split(" ");
-            return values.indexOf(select.value) !== -1;
-          });
-          row.hidden = !hit;
-          if (hit) shown += 1;
+          row.hidden = !rowMatches(form, row);
+          if (!row.hidden) shown += 1;
         });
-        count.textContent = window.xinyiT("显示 {n} / {m} 个项目", {n: shown, m: rows.length});
+        if (bodies.length > 1) {
+          bodies.forEach(function (body) {
+            body.hidden = !body.querySelector("tr[data-status]:not([hidden])");
+            // The theme gives table bodies a display of their own, which [hidden] loses to.
+            body.style.display = body.hidden ? "none" : "";
+          });
+        }
+        count.textContent = window.xinyiT(text, {n: shown, m: rows.length});
       }
       form.addEventListener("change", apply);
+      form.addEventListener("input", apply);
+      form.addEventListener("submit", function (event) { event.preventDefault(); });
       apply();
     });
   }
