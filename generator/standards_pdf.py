@@ -111,7 +111,7 @@ def _key(sheet: Sheet, version: str) -> str:
 async def _print_all(sheets: Sequence[Sheet]) -> dict[str, bytes]:
     try:
         from playwright.async_api import Error, async_playwright
-    except ImportError as exc:  # a test dependency that building with PDFs needs too
+    except ImportError as exc:  # a dependency of the portal, but an install may lack it
         raise RenderError("the standards' PDFs need Playwright: pip install playwright") \
             from exc
     try:
