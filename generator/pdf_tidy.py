@@ -10,6 +10,7 @@ rewritten with the characters the text used.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 from typing import cast
@@ -48,9 +49,23 @@ _BFRANGE = re.compile(r"beginbfrange\s*(.*?)\s*endbfrange", re.S)
 _HEX = re.compile(r"<([0-9A-Fa-f]+)>")
 
 
-def tidy(pdf: bytes, identifier: bytes) -> bytes:
-    """The same document with fixed metadata, ``identifier`` as its /ID (16 bytes from the
-    content's hash) and text maps that give the text's own characters."""
+_BLANK_ID = b"\0" * 16
+
+
+def tidy(pdf: bytes) -> bytes:
+    """The same document with fixed metadata, text maps that give the text's own
+    characters, and as its /ID 16 bytes of the hash of the document itself: the same
+    pages give the same bytes, whichever Chromium or printing code made them."""
+    out = _rewrite(pdf)
+    blank = b"<" + _BLANK_ID.hex().encode() + b">"
+    tail = len(out) - 1024  # the trailer holds the /ID, twice
+    if out.count(blank, max(tail, 0)) != 2:
+        return out  # pypdf wrote the /ID otherwise: it stays blank, still the same bytes
+    mark = b"<" + hashlib.sha256(out).digest()[:16].hex().encode() + b">"
+    return out[:max(tail, 0)] + out[max(tail, 0):].replace(blank, mark)
+
+
+def _rewrite(pdf: bytes) -> bytes:
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
     info = writer._info  # noqa: SLF001 (pypdf has no public way to drop entries)
     if info is not None:
@@ -63,7 +78,7 @@ def tidy(pdf: bytes, identifier: bytes) -> bytes:
         fonts = page.get("/Resources", DictionaryObject()).get_object().get("/Font")
         for font in (fonts.get_object().values() if fonts else ()):
             _fix_text_map(font.get_object())
-    writer._ID = ArrayObject([ByteStringObject(identifier)] * 2)  # noqa: SLF001
+    writer._ID = ArrayObject([ByteStringObject(_BLANK_ID)] * 2)  # noqa: SLF001
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

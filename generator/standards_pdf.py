@@ -71,7 +71,7 @@ def print_sheets(sheets: Sequence[Sheet], cache: Path | None) -> dict[str, bytes
         with ThreadPoolExecutor(1) as thread:
             printed = thread.submit(asyncio.run, _print_all(missing)).result()
         for target, pdf in printed.items():
-            tidy = pdf_tidy.tidy(pdf, bytes.fromhex(keys[target])[:16])
+            tidy = pdf_tidy.tidy(pdf)
             _write(cache, keys[target], tidy)
             found[target] = tidy
     if len(_PRINTED) > 500:  # a long-running process: keep memory bounded

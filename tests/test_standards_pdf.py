@@ -87,6 +87,19 @@ def test_the_same_text_prints_the_same_bytes() -> None:
     assert "XY/T 900—2024" in text and "共有资金的管理和公开" in text and "4.1" in text
 
 
+def test_a_new_version_of_the_printing_code_publishes_the_same_bytes(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A change to the printer (a comment, a pypdf release) prints again, but the same
+    pages give the same file: the site does not change for nothing a resident can see."""
+    standards_pdf._PRINTED.clear()
+    first = standards_pdf.print_sheets([sheet()], None)["standards/x/a.pdf"]
+    standards_pdf._PRINTED.clear()
+    monkeypatch.setattr(standards_pdf, "_code", lambda: "another printer")
+    assert standards_pdf.print_sheets([sheet()], None)["standards/x/a.pdf"] == first
+    trailer = first[-400:]
+    assert b"/ID [ <" in trailer and b"<00000000000000000000000000000000>" not in trailer
+
+
 @pytest.mark.browser
 def test_an_unchanged_standard_is_not_printed_again(tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
