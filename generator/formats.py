@@ -5,6 +5,7 @@ that a figure reads the same wherever it is shown."""
 from __future__ import annotations
 
 import calendar
+from datetime import date
 from decimal import Decimal
 
 MONTHS_EN = tuple(calendar.month_name)
@@ -22,6 +23,13 @@ def pct(value: float | None, digits: int = 1) -> str:
         return "—"
     text = f"{value * 100:.{digits}f}"
     return (text.rstrip("0").rstrip(".") if "." in text else text) + "%"
+
+
+def day_label(day: date, lang: str = "zh") -> str:
+    """A day as a sentence says it: 2024 年 3 月 5 日, 5 March 2024."""
+    if lang == "en":
+        return f"{day.day} {MONTHS_EN[day.month]} {day.year}"
+    return f"{day.year} 年 {day.month} 月 {day.day} 日"
 
 
 def month_label(month: str, lang: str = "zh") -> str:

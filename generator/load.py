@@ -44,11 +44,13 @@ class Kind:
 
 COMMUNITY = Kind("community", "community-package",
                  {"ledger": "ledger", "budget": "budget", "resolutions": "resolutions",
-                  "collection": "collection", "statements": "statements", "terms": "terms"},
-                 frozenset({"statements", "terms"}))
+                  "collection": "collection", "statements": "statements", "terms": "terms",
+                  "assets": "assets", "questions": "questions", "parties": "parties"},
+                 frozenset({"statements", "terms", "assets", "questions", "parties"}))
 FOUNDATION = Kind("foundation", "foundation-package",
                   {"projects": "foundation-projects", "donations": "donations",
-                   "disbursements": "disbursements"})
+                   "disbursements": "disbursements", "reports": "reports"},
+                  frozenset({"reports"}))
 PROTECTION = Kind("protection-fund", "protection-package",
                   {"projects": "protection-projects", "steps": "steps"})
 STANDARDS = Kind("standards", "standards-package", {"standards": "standards"})

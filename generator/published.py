@@ -46,8 +46,10 @@ FILES = ("vouchers", "documents")  # folders whose files are published as they a
 TABLES = {
     "communities": {"ledger": "ledger", "budget": "budget", "resolutions": "resolutions",
                     "collection": "collection", "statements": "statements",
-                    "terms": "terms"},
-    "foundation": {"donations": "donations", "disbursements": "disbursements"},
+                    "terms": "terms", "assets": "assets", "questions": "questions",
+                    "parties": "parties"},
+    "foundation": {"donations": "donations", "disbursements": "disbursements",
+                   "reports": "reports"},
     "protection-fund": {"steps": "steps"},
 }
 

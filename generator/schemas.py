@@ -9,8 +9,9 @@ from importlib import resources
 from typing import Any
 
 TABLES = ("categories", "ledger", "budget", "resolutions", "collection", "statements", "terms",
-          "project-categories", "communities", "foundation-projects", "donations",
-          "disbursements", "protection-projects", "steps", "standard-categories", "standards")
+          "assets", "questions", "parties", "project-categories", "communities",
+          "foundation-projects", "donations", "disbursements", "reports", "protection-projects",
+          "steps", "standard-categories", "standards")
 PACKAGES = ("community-package", "foundation-package", "protection-package",
             "standards-package")
 
@@ -40,6 +41,13 @@ def multiline(table: str) -> frozenset[str]:
 
 def columns(table: str) -> tuple[str, ...]:
     return tuple(f["name"] for f in descriptor(table)["fields"])
+
+
+@cache
+def fillable(table: str) -> frozenset[str]:
+    """Columns left empty until something happens, then filled once ("x-fillable": an
+    answer to a question): filling an empty published cell is not a change of it."""
+    return frozenset(f["name"] for f in descriptor(table)["fields"] if f.get("x-fillable"))
 
 
 @cache

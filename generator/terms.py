@@ -20,9 +20,10 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from .domain import DEFAULT_ROUNDING, TERMS
+from .domain import DEFAULT_ROUNDING, OPTIONAL_TERMS, TERMS
 
 RATE, BASE, FEE, TRUSTEE = TERMS
+ANSWER_DAYS, APPROVAL_LIMIT = OPTIONAL_TERMS
 ALL_INCOME = "all"  # the remuneration base when the contract counts every income
 PROFILE = "profile"  # the record's name for the descriptor's values (a table of its own)
 PROFILE_COLUMNS = ("field", "value")
@@ -104,7 +105,7 @@ class Schedule:
     """Every term of a community by kind, in date order: the value in effect on a day."""
 
     def __init__(self, terms: Iterable[Term]) -> None:
-        self.by_kind: dict[str, list[Term]] = {t: [] for t in TERMS}
+        self.by_kind: dict[str, list[Term]] = {t: [] for t in (*TERMS, *OPTIONAL_TERMS)}
         for term in sorted(terms, key=lambda t: (t.effective, t.row)):
             self.by_kind.setdefault(term.term, []).append(term)
         self._days = {k: [t.effective for t in v] for k, v in self.by_kind.items()}
@@ -115,6 +116,12 @@ class Schedule:
         terms = self.by_kind[kind]
         return terms[max(bisect.bisect_right(self._days[kind], day) - 1, 0)]
 
+    def declared(self, kind: str, day: date) -> Term | None:
+        """An optional term in effect on ``day``: None before the community declared one."""
+        terms = self.by_kind[kind]
+        found = bisect.bisect_right(self._days[kind], day) - 1
+        return terms[found] if found >= 0 else None
+
     def during(self, kind: str, start: date, end: date) -> list[Term]:
         """The terms in effect on some day from ``start`` to ``end``."""
         return [t for i, t in enumerate(self.by_kind[kind])
@@ -123,6 +130,9 @@ class Schedule:
 
     def latest(self, kind: str) -> Term:
         return self.by_kind[kind][-1]
+
+    def latest_declared(self, kind: str) -> Term | None:
+        return self.by_kind[kind][-1] if self.by_kind[kind] else None
 
     def changes(self) -> Sequence[Term]:
         """The terms set after the first ones, in date order: what a page lists."""

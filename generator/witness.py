@@ -422,7 +422,7 @@ def _rows(before: PackageRecord, package: PackageRecord, root: Path) -> Iterator
             for column, old in zip(columns, values, strict=False):
                 new = now.get(column)
                 if (table == "ledger" and (key, column) in package.redacted) or new is None or \
-                        same_published(column, old, new):
+                        same_published(column, old, new, table):
                     continue
                 yield PUBLISHED_SITE_CHANGED(where, package.numbers.get(table, {}).get(key),
                                              key if profile else column, field=column,

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 from . import accounts, attachments, cells, packages, projects, standards
+from .areas import AREAS
 from .attachments import (
     DISBURSEMENT_VOUCHER,
     DOCUMENT,
@@ -26,7 +27,7 @@ from .attachments import (
 from .issue import Issue, IssueType, Severity, Where, display_path
 from .report import Report
 
-__all__ = ["CHECKS", "TYPES", "Attachment", "Issue", "IssueType", "Report", "Severity",
+__all__ = ["AREAS", "CHECKS", "TYPES", "Attachment", "Issue", "IssueType", "Report", "Severity",
            "Where", "display_path", "raises"]
 
 _LISTED: tuple[IssueType, ...] = (
@@ -87,6 +88,9 @@ _LISTED: tuple[IssueType, ...] = (
     projects.PROTECTION_OVERSPENT, projects.PROTECTION_COMPLETED_WITHOUT_EVALUATION,
     projects.PROTECTION_LOW_SATISFACTION, projects.FOUNDATION_COMPLETED_WITHOUT_REPORT,
     projects.FOUNDATION_PAST_END_DATE,
+    # what owners dispute: public income, votes, questions, vendors, the foundation's reports
+    *(t for area in AREAS for t in area.ERRORS),
+    *(t for area in AREAS for t in area.FINDINGS),
     # the standards library
     standards.STANDARD_CATEGORY_UNKNOWN, standards.STANDARD_DATES_REVERSED,
     standards.STANDARD_SUPERSEDES_UNKNOWN, standards.STANDARD_SUPERSEDES_STATUS,

@@ -161,13 +161,17 @@ AMENDMENT_RESOLUTION_UNKNOWN = IssueType(
 TERM_INVALID = IssueType(
     "term-invalid", "error", "约定的新值写法不对", "A term's value is not written as it must be",
     "酬金比例写小数（0.18 即 18%）；服务费标准写元/平方米/月（如 1.20）；计提基数写 all（全部收入）"
-    "或以空格分隔的收入科目代码。",
+    "或以空格分隔的收入科目代码；质询答复期限写天数（如 15）；须经决议的金额写元（如 5000）。",
     'term "{key}": "{value}" is not a rate; write a fraction above 0 and below 1, e.g. 0.18 '
     "for 18%",
     (("fee", 'term "{key}": "{value}" is not a fee standard; write yuan per m² per month, '
              "e.g. 1.20"),
      ("base", 'term "{key}": "{value}" is not an income category of the chart of accounts; '
-              "write all, or income category codes separated by spaces")))
+              "write all, or income category codes separated by spaces"),
+     ("days", 'term "{key}": "{value}" is not a number of days; write a whole number from 1 '
+              "to {limit}, e.g. 15"),
+     ("amount", 'term "{key}": "{value}" is not an amount; write yuan above 0 with at most two '
+                "decimals, e.g. 5000")))
 TERM_RETROACTIVE = IssueType(
     "term-retroactive", "error", "约定的生效日期早于决议", "A term takes effect before it was decided",
     "生效日期不能早于作出变更的决议日期：已公开月份的核查结果不能被事后改变。确需追溯的，"

@@ -44,6 +44,7 @@ class IssueType:
     fix_zh: str
     message: str
     variants: tuple[tuple[str, str], ...] = ()
+    basis: tuple[str, ...] = ()  # the legal sources the rule rests on (law.SOURCES keys)
 
     def __call__(self, where: Where, row: int | None = None, column: str | None = None,
                  variant: str = "", **values: object) -> Issue:

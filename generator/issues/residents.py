@@ -13,7 +13,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from ..formats import MONTHS_EN, money, month_label
+from ..formats import day_label, money, month_label
+from .areas import AREAS
 from .issue import Issue, visible
 
 Values = dict[str, Any]
@@ -40,9 +41,7 @@ def _category(code: str, lang: str, categories: Mapping[str, Any]) -> str:
 
 
 def _day(day: date, lang: str) -> str:
-    if lang == "en":
-        return f"{day.day} {MONTHS_EN[day.month]} {day.year}"
-    return f"{day.year} 年 {day.month} 月 {day.day} 日"
+    return day_label(day, lang)
 
 
 def _pct(share: Decimal | float) -> str:
@@ -156,3 +155,7 @@ SENTENCES: dict[tuple[str, str], Sentence] = {
     ("foundation-completed-without-report", ""): _unreported,
     ("foundation-past-end-date", ""): _late,
 }
+
+# Each area of the owners' disputes declares its sentences with its issue types.
+for _area in AREAS:
+    SENTENCES.update(_area.RESIDENT)

@@ -3,6 +3,8 @@ Chinese by default). Each template takes the same values as the type's English o
 
 from __future__ import annotations
 
+from .areas import AREAS
+
 # The templates every kind of attachment shares (attachments.py): vouchers, documents,
 # standard texts and PDFs say the same in English, so they say the same here.
 _NOT_FOUND = "“{value}”在数据包中不存在"
@@ -277,6 +279,9 @@ VARIANTS: dict[tuple[str, str], str] = {
                                         "{commit} 中的样子：已公开的月份永远不能删除"),
     ("term-invalid", "fee"): ("约定“{key}”：“{value}”不是服务费标准；请写每平方米每月多少元，"
                               "例如 1.20"),
+    ("term-invalid", "days"): "约定“{key}”：“{value}”不是天数；请写 1 到 {limit} 的整数，如 15",
+    ("term-invalid", "amount"): ("约定“{key}”：“{value}”不是金额；请写大于 0、最多两位小数的元数，"
+                                 "如 5000"),
     ("term-invalid", "base"): ("约定“{key}”：“{value}”不是科目表中的收入科目；请写 all，"
                                "或以空格分隔的收入科目代码"),
     ("term-retroactive", "trust"): ("约定“{key}”于 {effective} 生效，不在信托开始日期 {since} 之后；"
@@ -344,3 +349,8 @@ VARIANTS: dict[tuple[str, str], str] = {
     ("standard-pdf-content", "too-many-pixels"): _CONTENT_TOO_MANY_PIXELS,
     ("standard-pdf-content", "encrypted"): _CONTENT_ENCRYPTED,
 }
+
+# Each area of the owners' disputes declares its Chinese messages with its issue types.
+for _area in AREAS:
+    MESSAGES.update(_area.ZH)
+    VARIANTS.update(_area.ZH_VARIANTS)

@@ -94,7 +94,8 @@ def build_model(validated: Validated, provenance: Provenance, today: date, site_
     by_name = {c.name_zh: c for c in validated.community_codes}
     views = []
     versions = community_versions(validated.communities, provenance)
-    remuneration = remuneration_codes({c.code: c for c in validated.categories})
+    chart = {c.code: c for c in validated.categories}
+    remuneration = remuneration_codes(chart)
     for c in validated.communities:
         if c.id in kept:
             views.append(kept[c.id])
@@ -105,7 +106,7 @@ def build_model(validated: Validated, provenance: Provenance, today: date, site_
         views.append(community_view(c, report, area, *_projects_in(foundation, protection, ids),
                                     disclosure=schedule(c, provenance.published, today),
                                     version=versions[c.id], remuneration=remuneration,
-                                    record=records.get(c.id)))
+                                    record=records.get(c.id), categories=chart, today=today))
     return Portal(
         categories={c.code: c for c in validated.categories},
         project_categories={c.code: c for c in validated.project_categories},

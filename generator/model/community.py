@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
@@ -15,6 +15,7 @@ from ..domain import OVERRUN_LIMIT
 from ..issues import Issue, Report
 from ..records import (
     BudgetLine,
+    Category,
     CollectionYear,
     Community,
     CommunityCode,
@@ -24,6 +25,7 @@ from ..records import (
 )
 from ..terms import FEE, RATE, TRUSTEE, Term
 from ..witness import Mark
+from . import income, questions, vendors, votes
 from .projects import FoundationProjectView, ProtectionProjectView
 from .resident import Check, FeeSplit, Lowest, checks, fee_split, lowest
 
@@ -148,6 +150,11 @@ class CommunityView:
     costs: Costs = Costs(None, 0, {}, Decimal(0))  # the latest year's, for the comparison
     record: Mark | None = None  # its published record: last grown, publications, chain head
     remuneration_codes: frozenset[str] = frozenset({accounts.REMUNERATION})
+    # What owners dispute: public income, votes, questions, vendors (model/<area>.py)
+    income: income.IncomeView = income.IncomeView()
+    votes: votes.VotesView = votes.VotesView()
+    questions: questions.QuestionsView = questions.QuestionsView()
+    vendors: vendors.VendorsView = vendors.VendorsView()
 
     def light(self) -> CommunityView:
         """What the pages about all communities read (home, list, comparison, 社区 pages,
@@ -158,7 +165,9 @@ class CommunityView:
         return replace(self, c=replace(self.c, entries=(), budget=(), resolutions=(),
                                        statements=()),
                        budgets=(), remuneration=(), months=(), corrected_by={}, month_of={},
-                       month_index={}, foundation_projects=(), protection_projects=())
+                       month_index={}, foundation_projects=(), protection_projects=(),
+                       income=income.IncomeView(), votes=votes.VotesView(),
+                       vendors=vendors.VendorsView())  # questions stay: project pages list them
 
     @property
     def overdue(self) -> tuple[MonthDue, ...]:
@@ -318,8 +327,11 @@ def community_view(c: Community, report: Report, neighbourhood: CommunityCode | 
                    protection: Sequence[ProtectionProjectView],
                    disclosure: Sequence[MonthDue] = (), version: str = "",
                    remuneration: Collection[str] = (accounts.REMUNERATION,),
-                   record: Mark | None = None) -> CommunityView:
+                   record: Mark | None = None, categories: Mapping[str, Category] | None = None,
+                   today: date | None = None) -> CommunityView:
+    """``categories``: the chart of accounts; ``today``: the day the site is built as of."""
     counted = accounts.counted(c.entries)
+    found, chart, day = report.findings_of(c.package), categories or {}, today or date.max
     month_list = months(c, counted)
     years = year_summaries(c, counted)
     return CommunityView(
@@ -331,7 +343,7 @@ def community_view(c: Community, report: Report, neighbourhood: CommunityCode | 
         corrected_by={e.corrects: e.entry_id for e in c.entries if e.corrects},
         month_of={e.entry_id: e.month for e in c.entries},
         month_index={m.month: i for i, m in enumerate(month_list)},
-        findings=report.findings_of(c.package),
+        findings=found,
         neighbourhood=neighbourhood,
         foundation_projects=tuple(foundation),
         protection_projects=tuple(protection),
@@ -340,6 +352,10 @@ def community_view(c: Community, report: Report, neighbourhood: CommunityCode | 
         costs=costs(c, counted, years[-1].year if years else None),
         record=record,
         remuneration_codes=frozenset(remuneration),
+        income=income.build(c, found, chart, day),
+        votes=votes.build(c, found, chart, day),
+        questions=questions.build(c, found, chart, day),
+        vendors=vendors.build(c, found, chart, day),
     )
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 
 from .. import i18n, schemas, urls
+from ..domain import RESOLUTION_KINDS, THREE_QUARTERS_KINDS
+from ..law import SOURCES
 from ..model import Portal
 from ..model.compare import compare
 from ..spreadsheet import template
@@ -45,7 +47,8 @@ def chinese_only_pages(w: Writer) -> None:
     w.page(urls.data_dictionary(), "data_dictionary.html", "数据字典",
            {"tables": {t: schemas.field_docs(t) for t in schemas.TABLES},
             "package_schemas": {k: schemas.descriptor(k) for k in schemas.PACKAGES},
-            "templates": template.TABLES})
+            "templates": template.TABLES, "law": SOURCES,
+            "resolution_kinds": RESOLUTION_KINDS, "three_quarters": THREE_QUARTERS_KINDS})
 
 
 def english_search_page(w: Writer) -> None:

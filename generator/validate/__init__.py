@@ -24,7 +24,24 @@ from ..issues.packages import CODELIST_MISSING, CODELIST_REMUNERATION_MISSING
 from ..load import Datasets, Package, Table
 from ..published import Record
 from ..units import Checked, Unit
-from . import amendments, community, projects, published, standards, structure, text, typed
+from . import (
+    amendments,
+    community,
+    income,
+    projects,
+    published,
+    questions,
+    reports,
+    standards,
+    structure,
+    text,
+    typed,
+    vendors,
+    votes,
+)
+
+# The rules of what owners dispute, each area in its module: errors, then findings.
+AREAS = (income, votes, questions, vendors)
 
 
 @dataclass(frozen=True)
@@ -82,6 +99,8 @@ def validate(datasets: Datasets, load_issues: Iterable[Issue], today: date,
                                      else typed.community(package))
     project_categories, codes, foundation, protection = _projects(datasets, tables, context,
                                                                   issues)
+    ids = {p.project_id for fund in (foundation, protection) if fund for p in fund.projects}
+    issues += questions.check_projects(typed_communities, ids)
     standard_categories, catalogue = _standards(datasets, tables, context, issues)
     return Validated(categories, project_categories, codes, tuple(typed_communities),
                      foundation, protection, standard_categories, catalogue,
@@ -128,9 +147,13 @@ def check_community(package: Package, categories: Mapping[str, records.Category]
                                                  context.today),
                                 published.check(item, context.record),
                                 published.check_tables(package, context.record,
-                                                       (*item.former, item.id))),
+                                                       (*item.former, item.id)),
+                                *(a.check(item, categories, context.today, context.max_bytes)
+                                  for a in AREAS)),
                           lambda: chain(community.check_findings(item, categories),
-                                        disclosure.findings(item, context.record, context.today)))
+                                        disclosure.findings(item, context.record, context.today),
+                                        *(a.findings(item, categories, context.today)
+                                          for a in AREAS)))
     return Checked(tuple(found), True)
 
 
@@ -148,8 +171,11 @@ def _projects(datasets: Datasets, tables: structure.Checked, context: Context,
             issues += published.check_tables(package, context.record, (package.id,))
     foundation = _typed(datasets.foundation, tables, issues, typed.foundation)
     if foundation is not None and usable:
-        issues += _checked(projects.check_foundation(foundation, known, kinds, context.max_bytes),
-                           lambda: projects.foundation_findings(foundation, context.today))
+        issues += _checked(chain(projects.check_foundation(foundation, known, kinds,
+                                                           context.max_bytes),
+                                 reports.check(foundation, context.max_bytes)),
+                           lambda: chain(projects.foundation_findings(foundation, context.today),
+                                         reports.findings(foundation, context.today)))
     protection = _typed(datasets.protection, tables, issues, typed.protection)
     if protection is not None and usable:
         issues += _checked(projects.check_protection(protection, known, kinds, context.max_bytes),

@@ -11,11 +11,12 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from .. import accounts
+from ..domain import MAX_ANSWER_DAYS
 from ..issues import Issue, Where, display_path, raises
 from ..issues import accounts as found
 from ..published import Record
 from ..records import BudgetLine, Category, CollectionYear, Community, Resolution, Statement
-from ..terms import BASE, FEE, RATE, Term
+from ..terms import ANSWER_DAYS, APPROVAL_LIMIT, BASE, FEE, RATE, Term
 
 
 @raises(found.AMENDMENT_RESOLUTION_UNKNOWN, found.TERM_INVALID, found.TERM_RETROACTIVE,
@@ -94,6 +95,14 @@ def _value(where: Where, t: Term, categories: Mapping[str, Category]) -> Iterato
         if not fits:
             yield found.TERM_INVALID(where, t.row or None, field,
                                      variant="" if t.term == RATE else "fee", **said)
+    elif t.term == ANSWER_DAYS:
+        if not (t.value.isascii() and t.value.isdigit() and 1 <= int(t.value) <= MAX_ANSWER_DAYS):
+            yield found.TERM_INVALID(where, t.row or None, field, variant="days",
+                                     limit=MAX_ANSWER_DAYS, **said)
+    elif t.term == APPROVAL_LIMIT:
+        number = _decimal(t.value)
+        if number is None or number <= 0 or number.as_tuple().exponent < -2:  # type: ignore[operator]
+            yield found.TERM_INVALID(where, t.row or None, field, variant="amount", **said)
     elif t.term == BASE and t.codes is not None:
         for code in sorted(t.codes):
             category = categories.get(code)

@@ -184,7 +184,7 @@ def _compare(where: Where, table: str, header: tuple[str, ...],
         row, values = current[key]
         now = dict(zip(header, values, strict=True))
         changes = [(name, masked(old), masked(now[name])) for name, old in first.cells
-                   if name in now and not same_published(name, old, now[name])]
+                   if name in now and not same_published(name, old, now[name], table)]
         if not changes:
             continue
         said_changes = "; ".join(f'{name} was "{old}", now "{new}"' for name, old, new in changes)

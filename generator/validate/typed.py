@@ -27,6 +27,9 @@ def community(package: Package) -> records.Community:
         redactions=hidden, withdrawn=declarations.withdrawal(d.get("withdrawn")),
         former=declarations.former_names(d.get("former_names")),
         terms=first_terms(d["community"]) + (records.terms(t["terms"]) if "terms" in t else ()),
+        assets=records.assets(t["assets"]) if "assets" in t else (),
+        questions=records.questions(t["questions"]) if "questions" in t else (),
+        parties=records.parties(t["parties"]) if "parties" in t else (),
     )
 
 
@@ -39,6 +42,7 @@ def foundation(package: Package) -> records.Foundation:
         donations=records.donations(t["donations"]),
         disbursements=records.disbursements(t["disbursements"]),
         where={name: table.where for name, table in t.items()}, package=package.key,
+        reports=records.reports(t["reports"]) if "reports" in t else (),
     )
 
 

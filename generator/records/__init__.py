@@ -14,14 +14,22 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import personal
-from .declarations import Redaction, Withdrawal
-from .issues import Where
-from .profile import Profile
-from .terms import Schedule, Term
+from .. import personal
+from ..declarations import Redaction, Withdrawal
+from ..issues import Where
+from ..profile import Profile
+from ..terms import Schedule, Term
+from .registers import Asset as Asset
+from .registers import Party as Party
+from .registers import Question as Question
+from .registers import Report as Report
+from .registers import assets as assets
+from .registers import parties as parties
+from .registers import questions as questions
+from .registers import reports as reports
 
 if TYPE_CHECKING:  # a type only: load reads the published record, which reads rows as these
-    from .load import Table
+    from ..load import Table
 
 
 @dataclass(frozen=True)
@@ -84,10 +92,26 @@ class Resolution:
     eligible: int
     document: str
     corrects: str = ""  # the resolution_id whose record this row corrects (a recount)
+    # The floor area of the owners entitled to vote and of those for, against and
+    # abstaining (民法典 art. 278 counts both heads and area); None on a record without them.
+    area_eligible: Decimal | None = None
+    area_for: Decimal | None = None
+    area_against: Decimal | None = None
+    area_abstaining: Decimal | None = None
 
     @property
     def votes_cast(self) -> int:
+        """The owners who took part: for, against and abstaining."""
         return self.votes_for + self.votes_against + self.abstentions
+
+    @property
+    def area_cast(self) -> Decimal | None:
+        """The participating area; None unless every area is recorded."""
+        parts = [p for p in (self.area_for, self.area_against, self.area_abstaining)
+                 if p is not None]
+        if self.area_eligible is None or len(parts) < 3:
+            return None
+        return sum(parts, Decimal(0))
 
     @property
     def approval_rate(self) -> float:
@@ -178,7 +202,9 @@ def resolutions(table: Table) -> tuple[Resolution, ...]:
     return tuple(
         Resolution(n, r["resolution_id"], date.fromisoformat(r["date"]), r["title"], r["kind"],
                    int(r["votes_for"]), int(r["votes_against"]), int(r["abstentions"]),
-                   int(r["eligible"]), r["document"], r["corrects"])
+                   int(r["eligible"]), r["document"], r["corrects"],
+                   *(_decimal(r[c]) for c in ("area_eligible", "area_for", "area_against",
+                                              "area_abstaining")))
         for n, r in rows(table)
     )
 
@@ -212,6 +238,10 @@ def _date(text: str) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
+def _decimal(text: str) -> Decimal | None:
+    return Decimal(text) if text else None
+
+
 @dataclass(frozen=True)
 class Community:
     """One community's package, typed: what the rules check and the pages show."""
@@ -233,6 +263,9 @@ class Community:
     withdrawn: Withdrawal | None = None
     former: tuple[str, ...] = ()  # its names before a declared rename
     terms: tuple[Term, ...] = ()  # the descriptor's first terms, then terms.csv's
+    assets: tuple[Asset, ...] = ()  # the register of revenue assets (assets.csv)
+    questions: tuple[Question, ...] = ()  # owners' questions (questions.csv)
+    parties: tuple[Party, ...] = ()  # declared payees (parties.csv)
 
     @cached_property
     def schedule(self) -> Schedule:
@@ -345,6 +378,7 @@ class Foundation:
     disbursements: tuple[Disbursement, ...]
     where: dict[str, Where]
     package: str
+    reports: tuple[Report, ...] = ()  # progress and final reports (reports.csv)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,18 @@
+"""Issues of one area of what owners dispute. Public income from the common parts (民法典 arts. 282–283): the register of revenue assets and their contracts against the income the ledger books.
+
+Declared here with everything said about them: the types (errors, then findings), their
+Chinese messages for `portal validate` (ZH, ZH_VARIANTS, each taking the values of its
+English template), and the sentence residents read for each finding and variant
+(RESIDENT). issues/__init__.py, zh.py and residents.py gather every area's."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .issue import IssueType
+
+ERRORS: tuple[IssueType, ...] = ()
+FINDINGS: tuple[IssueType, ...] = ()
+ZH: dict[str, str] = {}
+ZH_VARIANTS: dict[tuple[str, str], str] = {}
+RESIDENT: dict[tuple[str, str], Any] = {}  # (code, variant) -> (values, lang) -> sentence
