@@ -56,6 +56,39 @@ TERM = {
     "remuneration_base": Label("计提酬金的收入", "Income the remuneration is a share of"),
     "fee_standard": Label("物业服务费标准", "Property fee standard"),
     "trustee": Label("受托人", "Trustee"),
+    "answer_days": Label("质询答复期限", "Days to answer an owner's question"),
+    "approval_limit": Label("须经业主大会决议的单笔支出",
+                            "A purchase that needs an owners' resolution"),
+}
+ASSET_KIND = {
+    "parking": Label("停车位", "Parking"), "lift-ad": Label("电梯广告", "Lift advertising"),
+    "screen-ad": Label("电子屏广告", "Screen advertising"),
+    "board-ad": Label("宣传栏广告", "Notice-board advertising"),
+    "room": Label("公共用房", "Rented room"), "site": Label("场地", "Site"),
+    "telecom": Label("通信基站", "Telecom mast"), "other": Label("其他", "Other"),
+}
+RESOLUTION_KIND = {
+    "budget": Label("预算", "Budget"), "fee": Label("收费标准", "Fee standard"),
+    "contract": Label("合同", "Contract"), "trustee": Label("选聘或解聘受托人", "The trustee"),
+    "rules": Label("管理规约或议事规则", "Community rules"),
+    "committee": Label("选举业主委员会", "Owners' committee"),
+    "repair-fund-use": Label("使用维修资金", "Using repair funds"),
+    "repair-fund-raise": Label("筹集维修资金", "Raising repair funds"),
+    "rebuild": Label("改建、重建", "Rebuilding"),
+    "common-use": Label("共有部分的用途或经营", "Use of common parts for business"),
+    "other": Label("其他事项", "Other matters"),
+}
+QUESTION_SUBJECT = {
+    "entry": Label("账目", "Ledger entry"), "budget": Label("预算", "Budget line"),
+    "resolution": Label("决议", "Resolution"), "asset": Label("公共收益", "Revenue asset"),
+    "project": Label("项目", "Project"), "other": Label("其他", "Other"),
+}
+PARTY_RELATION = {
+    "related": Label("受托人的关联方", "Related party of the trustee"),
+    "contracted": Label("经业主大会决议选定", "Chosen by an owners' resolution"),
+}
+REPORT_KIND = {
+    "progress": Label("进展报告", "Progress report"), "final": Label("结项报告", "Final report"),
 }
 
 # Each kind of code, with the domain's codes in their order: every code has its label.
@@ -65,7 +98,12 @@ KINDS: dict[str, tuple[dict[str, Label], tuple[str, ...]]] = {
     "channel": (CHANNEL, domain.CHANNELS),
     "disclosure": (DISCLOSURE, domain.DISCLOSURE_STATUSES),
     "step": (STEP, domain.STEPS),
-    "term": (TERM, domain.TERMS),
+    "term": (TERM, domain.TERMS + domain.OPTIONAL_TERMS),
+    "asset-kind": (ASSET_KIND, domain.ASSET_KINDS),
+    "resolution-kind": (RESOLUTION_KIND, domain.RESOLUTION_KINDS),
+    "question-subject": (QUESTION_SUBJECT, domain.QUESTION_SUBJECTS),
+    "party-relation": (PARTY_RELATION, domain.PARTY_RELATIONS),
+    "report-kind": (REPORT_KIND, domain.REPORT_KINDS),
 }
 
 

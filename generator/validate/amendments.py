@@ -11,7 +11,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from .. import accounts
-from ..domain import MAX_ANSWER_DAYS
+from ..domain import MAX_ANSWER_DAYS, OPTIONAL_TERMS
 from ..issues import Issue, Where, display_path, raises
 from ..issues import accounts as found
 from ..published import Record
@@ -70,11 +70,15 @@ def check_terms(c: Community, categories: Mapping[str, Category],
 def check_terms_published(c: Community, record: Record, today: date) -> Iterator[Issue]:
     """A term published after a month it would apply to was published would change what
     residents already read of that month, whatever date its resolution bears: it applies
-    from the first month not yet published when it is."""
+    from the first month not yet published when it is. An optional term's earliest row
+    (answer_days, approval_limit) is the exception: before it nothing was judged by that
+    kind of term, so it can only add findings to months already read, never take one away."""
     names = (*c.former, c.id)
     months = record.months(*names)
     terms = record.under("terms", names)
-    for t in (t for t in c.terms if not t.first):
+    earliest = {kind: min((t.effective for t in c.terms if t.term == kind), default=None)
+                for kind in OPTIONAL_TERMS}
+    for t in (t for t in c.terms if not t.first and earliest.get(t.term) != t.effective):
         published = terms[t.term_id].date[:10] if t.term_id in terms else today.isoformat()
         before = sorted(m for m, day in months.items()
                         if m >= f"{t.effective:%Y-%m}" and day < published)
