@@ -26,6 +26,7 @@ from ..records import (
 from ..terms import FEE, RATE, TRUSTEE, Term
 from ..witness import Mark
 from . import income, questions, vendors, votes
+from .notes import Note, merged
 from .projects import FoundationProjectView, ProtectionProjectView
 from .resident import Check, FeeSplit, Lowest, checks, fee_split, lowest
 
@@ -155,6 +156,11 @@ class CommunityView:
     votes: votes.VotesView = votes.VotesView()
     questions: questions.QuestionsView = questions.QuestionsView()
     vendors: vendors.VendorsView = vendors.VendorsView()
+
+    @cached_property
+    def entry_notes(self) -> dict[str, tuple[Note, ...]]:
+        """What the areas say under a ledger entry: questions about it, a payee's relation."""
+        return merged(self.questions.entry_notes, self.vendors.entry_notes)
 
     def light(self) -> CommunityView:
         """What the pages about all communities read (home, list, comparison, 社区 pages,

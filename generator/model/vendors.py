@@ -4,16 +4,18 @@ related parties wherever they are paid, and split purchases."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from ..issues import Issue
 from ..records import Category, Community
+from .notes import Note
 
 
 @dataclass(frozen=True)
 class VendorsView:
-    pass
+    # entry_id -> notes shown under the entry on its month page (model/notes.py)
+    entry_notes: dict[str, tuple[Note, ...]] = field(default_factory=dict)
 
 
 def build(c: Community, findings: tuple[Issue, ...], categories: Mapping[str, Category],

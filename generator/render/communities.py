@@ -102,7 +102,8 @@ def _month_pages(w: Writer, view: CommunityView, month: Month, parts: Mapping[st
                    _day)
     for part in listed:
         rows = entry_rows(part.rows, view.corrected_by, view.month_of, w.portal.categories,
-                          w.tr, w.name, urls.month_links(c.id, month.month, part.number, parts))
+                          w.tr, w.name, urls.month_links(c.id, month.month, part.number, parts),
+                          view.entry_notes)
         w.page(part.addresses[part.number - 1], "ledger_month.html", title,
                {"v": view, "m": month, "rows": rows, "qr": qr, "part": part, "full": False},
                version=view.version,
@@ -110,7 +111,7 @@ def _month_pages(w: Writer, view: CommunityView, month: Month, parts: Mapping[st
     if len(listed) > 1:
         rows = entry_rows(month.entries, view.corrected_by, view.month_of,
                           w.portal.categories, w.tr, w.name,
-                          urls.month_links(c.id, month.month, 0, parts))
+                          urls.month_links(c.id, month.month, 0, parts), view.entry_notes)
         w.page(urls.month_notice(c.id, month.month), "ledger_month.html", title,
                {"v": view, "m": month, "rows": rows, "qr": qr,
                 "part": pages(month.entries, len(month.entries),

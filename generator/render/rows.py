@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from markupsafe import Markup, escape
 
 from ..formats import money
+from ..model.notes import Note
 from ..records import Category, Entry
 from ..urls import MonthLinks
 
@@ -27,8 +28,10 @@ ROW = ('<tr id="{id}" class="xy-{direction}{corrected}">'
 def entry_rows(entries: Sequence[Entry], corrected_by: Mapping[str, str],
                month_of: Mapping[str, str], categories: Mapping[str, Category],
                tr: Callable[..., str], name: Callable[[Category], str],
-               links: MonthLinks) -> Markup:
-    """``links``: the month page's links to other months' entries and to the vouchers."""
+               links: MonthLinks, marks: Mapping[str, Sequence[Note]] | None = None) -> Markup:
+    """``links``: the month page's links to other months' entries and to the vouchers;
+    ``marks``: what the areas say under an entry (model/notes.py), by entry id."""
+    marks = marks or {}
     labels = {k: escape(tr(k)) for k in ("已更正，以", "为准，本条不计入合计", "更正",
                                          "查看凭证", "查看凭证（PDF）")}
     out = []
@@ -43,6 +46,8 @@ def entry_rows(entries: Sequence[Entry], corrected_by: Mapping[str, str],
             notes += (f'<br><span class="xy-note">{labels["更正"]} <a href="'
                       f'{links.entry(escape(month_of[e.corrects]), escape(e.corrects))}">'
                       f'{escape(e.corrects)}</a></span>')
+        for sentence, values in marks.get(e.entry_id, ()):
+            notes += f'<br><span class="xy-note">{escape(tr(sentence, **dict(values)))}</span>'
         out.append(ROW.format(
             id=escape(e.entry_id), direction=escape(e.direction),
             corrected=" xy-corrected" if by else "",
