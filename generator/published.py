@@ -339,11 +339,23 @@ def _tables(repo: Path, tables: list[tuple[Commit, str, str, str]], result: Reco
         found = (parse_rows(table, columns, data[len(before):]) if appended
                  else parse(table, data))
         columns = columns if appended else ()
+        fill = schemas.fillable(table)
         for key, header, values in found:
             if key not in rows:
                 rows[key] = PublishedRow(header, values, commit.commit, commit.date)
+            elif fill:
+                rows[key] = filled(rows[key], header, values, fill)
             columns = header
         last[(package, table)] = (data, written_header(data) if columns else ())
+
+
+def filled(first: PublishedRow, header: tuple[str, ...], values: tuple[str, ...],
+           fill: frozenset[str]) -> PublishedRow:
+    """A row as first published, with each cell its table fills once (an answer) as first
+    filled: from then on that value is the published one, never to be rewritten."""
+    now = dict(zip(header, values, strict=False))
+    cells = tuple(now.get(c, v) if c in fill and not v.strip() else v for c, v in first.cells)
+    return first if cells == first.values else first._replace(values=cells)
 
 
 def parse(table: str, data: bytes) -> Iterator[tuple[str, tuple[str, ...], tuple[str, ...]]]:

@@ -12,6 +12,8 @@ from .conftest import TESTS, compose, compose_case, previous_site, run, tree_dig
 
 CASES = sorted(p for p in (TESTS / "cases").iterdir() if p.is_dir())
 FINDINGS = sorted(p for p in (TESTS / "findings").iterdir() if p.is_dir())
+# One package per rule where the rule applies and holds: shown.txt is what the page says
+PASSING = sorted(p for p in (TESTS / "passing").iterdir() if p.is_dir())
 
 
 def expected_lines(case: Path) -> list[str]:
@@ -114,6 +116,19 @@ def test_finding_is_published_on_the_community_page(case: Path, workdir: Path) -
     assert sentence in page
     assert message.replace("'", "&#39;") not in page
     assert f"[{case.name}]" not in page and f"<code>{case.name}</code>" not in page
+
+
+@pytest.mark.parametrize("case", PASSING, ids=lambda p: p.name)
+def test_a_rule_that_holds_finds_nothing_and_the_page_says_so(case: Path, workdir: Path) -> None:
+    compose(workdir, case)
+    result = run("validate", "--datasets", "datasets")
+    assert result.exit_code == 0, result.output
+    assert "valid: 0 error(s), 0 finding(s)" in result.output
+    built = run("build", "--datasets", "datasets", "--out", "site")
+    assert built.exit_code == 0, built.output
+    shown = (case / "shown.txt").read_text(encoding="utf-8").strip()
+    page = "foundation" if (case / "datasets" / "foundation").is_dir() else "communities/demo"
+    assert shown in (workdir / "site" / page / "index.html").read_text(encoding="utf-8")
 
 
 def test_package_folder_name_must_be_a_plain_id(workdir: Path) -> None:

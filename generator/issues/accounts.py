@@ -180,6 +180,8 @@ TERM_RETROACTIVE = IssueType(
     "a term applies from its decision on, never to the months before it",
     (("trust", 'term "{key}" takes effect on {effective}, not after the trust began on {since}; '
                "the term in effect from then is the one datapackage.json gives"),
+     ("before-trust", 'term "{key}" takes effect on {effective}, before the trust began on '
+                      "{since}; a term applies from the trust's first day on"),
      ("twice", 'term "{key}" sets {term} from {effective}, as "{other}" does; one value per '
                "day: keep one of the two rows"),
      ("published", 'term "{key}" takes effect on {effective}, but the accounts of {month} were '

@@ -149,11 +149,18 @@ AMEND = {
     "donations": "add a note to the foundation's next report; the published row stays",
     "disbursements": "add a note to the foundation's next report; the published row stays",
     "steps": "record what changed in the project's next step; the published row stays",
+    "assets": "a new contract is a new row (a new asset_id) from the day it applies; the old "
+              "row's end date is filled in once, when it ends",
+    "questions": "the question stays as it was received; its answer and answered date are "
+                 "filled in once; what changes later is a new question row on the same subject",
+    "parties": "the declared relation stays; its until date is filled in once, when it ends",
+    "reports": "add a new report row; the published row stays",
 }
 _AMEND_ZH = ("已公开的内容不能修改或删除：按消息把原值恢复，然后按表另加一行：账目加 corrects 更正条目；"
              "预算加 adjusts 调整行并填批准的决议；决议计票加 corrects 更正行；对账单、收缴情况加同月（同年）"
              "的更正行，填 revised（更正日期）和 note（原因）；酬金比例、服务费标准、受托人等约定在 "
-             "terms.csv 加一行新约定，写生效日期和决议。")
+             "terms.csv 加一行新约定，写生效日期和决议；公共收益合同变更时另起一行新资产编号，原行只补填终止日期；"
+             "质询只补填答复和答复日期；收款单位声明只补填终止日期；基金会报告另加一行。")
 PUBLISHED_SITE_REMOVED = IssueType(
     "published-site-removed", "error", "已发布网站记录的内容被删除",
     "Something the published site records was removed", _AMEND_ZH,

@@ -286,6 +286,8 @@ VARIANTS: dict[tuple[str, str], str] = {
                                "或以空格分隔的收入科目代码"),
     ("term-retroactive", "trust"): ("约定“{key}”于 {effective} 生效，不在信托开始日期 {since} 之后；"
                                     "从那天起适用的约定以 datapackage.json 为准"),
+    ("term-retroactive", "before-trust"): ("约定“{key}”的生效日期 {effective} 早于实行信托制的日期 "
+                                           "{since}；约定从信托开始之日起才适用"),
     ("term-retroactive", "twice"): ("约定“{key}”从 {effective} 起设定 {term}，与“{other}”相同；"
                                     "同一天只能有一个值：两行只保留一行"),
     ("term-retroactive", "published"): ("约定“{key}”于 {effective} 生效，但 {month} 的账目已于 "

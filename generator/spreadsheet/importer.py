@@ -182,7 +182,7 @@ def _row(sheet: Sheet, i: int, row: tuple[str, ...], mapping: Mapping[str, int],
             value = cols.coded(listed, value)
         elif value and column == "direction":
             value = words.direction(i, value)
-        elif value and column == "category" and table == "budget":
+        elif value and column == "category" and table in ("budget", "assets"):
             value = words.category(i, value).code
         elif value and kinds[column] == "date":
             value = _date(sheet, i, column, value).isoformat()

@@ -57,7 +57,11 @@ def check_terms(c: Community, categories: Mapping[str, Category],
         if decided is None:
             yield found.AMENDMENT_RESOLUTION_UNKNOWN(where, t.row, "resolution", table="terms",
                                                      key=t.term_id, resolution=t.resolution)
-        elif t.effective <= c.profile.trust_since:
+        elif t.term in OPTIONAL_TERMS and t.effective < c.profile.trust_since:
+            yield found.TERM_RETROACTIVE(where, t.row, "effective", variant="before-trust",
+                                         key=t.term_id, effective=t.effective,
+                                         since=c.profile.trust_since)
+        elif t.term not in OPTIONAL_TERMS and t.effective <= c.profile.trust_since:
             yield found.TERM_RETROACTIVE(where, t.row, "effective", variant="trust",
                                          key=t.term_id, effective=t.effective,
                                          since=c.profile.trust_since)
