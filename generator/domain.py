@@ -90,7 +90,12 @@ MAX_ANSWER_DAYS = 90
 # categories are set by law or are the trustee itself, so their share says nothing.
 VENDOR_SHARE = Decimal("0.5")
 VENDOR_YEARS = 3
-VENDOR_EXEMPT = ("remuneration", "utilities", "tax")
+# Staff costs are the service centre's own employees' wages: employees are not vendors.
+VENDOR_EXEMPT = ("remuneration", "utilities", "tax", "staff")
+# A category the fund spends less than this on in a year is not judged, and such a year
+# ends a run: one shop supplying a year's tea parties is no favour worth a finding, and a
+# whole year of it stays under what community rules commonly submit to the owners.
+VENDOR_MIN_SPEND = Decimal("10000")
 # Purchases from one vendor in one month, each under the amount that needs a resolution (the
 # term approval_limit) and each above this share of it, that together reach it: split.
 SPLIT_SHARE = Decimal("0.5")

@@ -42,7 +42,8 @@ FILE_NAME = "注入-凭证_第1号"
 
 # Columns that hold ids, codes, references or file paths: valid by construction, never text.
 NOT_TEXT = {"category", "parent", "project_id", "communities", "community", "voucher",
-            "budget_line", "corrects", "document", "report", "body", "pdf"}
+            "budget_line", "corrects", "document", "report", "body", "pdf", "contract",
+            "subject"}
 
 
 def free_text_columns(table: str) -> list[str]:
@@ -272,6 +273,44 @@ def _community(h: Hostile) -> None:
             {"2021-02,2021-03-12": {"note": both(DEMO)}})
     h.table(DEMO + "collection.csv", "collection", ("year", "revised"),
             {"2021,2021-03-15": {"note": both(DEMO)}})
+    _registers(h)
+
+
+def _registers(h: Hostile) -> None:
+    """The registers (tests/fixtures/registers): revenue assets, owners' questions,
+    declared payees, the foundation's reports, each free text shown where it concerns."""
+    registers = Path(__file__).parent / "fixtures/registers/datasets"
+    for name in ("assets", "questions", "parties"):
+        (h.root / DEMO / f"{name}.csv").write_bytes(
+            (registers / "communities/demo" / f"{name}.csv").read_bytes())
+    (h.root / DEMO / "terms.csv").write_text(
+        (h.root / DEMO / "terms.csv").read_text(encoding="utf-8")
+        + "T-02,answer_days,15,2021-01-01,R-2020-01,\n", encoding="utf-8")
+    descriptor = h.root / DEMO / "datapackage.json"
+    body = json.loads(descriptor.read_text(encoding="utf-8"))
+    body["resources"] += [{"name": n, "path": f"{n}.csv"} for n in ("assets", "questions",
+                                                                    "parties")]
+    descriptor.write_text(json.dumps(body, ensure_ascii=False, indent=2), encoding="utf-8")
+    h.table(DEMO + "assets.csv", "assets", "asset_id",
+            {"D-A-01": {"name": both(DEMO), "counterparty": both(DEMO), "note": ()}})
+    # Answered questions fold on the community page; each shows open under what it asks
+    # about: an entry on its month page, a budget line, a project on the project's page.
+    h.table(DEMO + "questions.csv", "questions", "question_id", {
+        "Q-01": {"question": (MONTH["2021-01"],), "answer": (), "note": ()},
+        "Q-02": {"question": both(DEMO), "answer": both(DEMO)},
+        "Q-03": {"question": both("protection-fund/projects/B-01/")}})
+    h.table(DEMO + "parties.csv", "parties", "party",
+            {"洁美保洁公司": {"party": (), "note": ()}})
+    reports = (registers / "foundation/reports.csv").read_text(encoding="utf-8").splitlines()
+    (h.root / "foundation/reports.csv").write_text(  # F-01's, the file named by projects.csv
+        "\n".join(line.removesuffix("documents/F-01-report.pdf") for line in reports
+                  if ",F-02," not in line) + "\n", encoding="utf-8")
+    body = json.loads((h.root / "foundation/datapackage.json").read_text(encoding="utf-8"))
+    body["resources"].append({"name": "reports", "path": "reports.csv"})
+    (h.root / "foundation/datapackage.json").write_text(
+        json.dumps(body, ensure_ascii=False, indent=2), encoding="utf-8")
+    h.table("foundation/reports.csv", "reports", "report_id",
+            {"R-01": {"title": both("foundation/projects/F-01/")}})
 
 
 def _amendments(package: Path) -> None:

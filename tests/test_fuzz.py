@@ -17,7 +17,9 @@ from generator.build import check, model
 from generator.config import BuildConfig
 from generator.render import render
 
-from .conftest import MINIMAL
+from .conftest import MINIMAL, TESTS
+
+REGISTERS = TESTS / "fixtures/registers/datasets"
 
 FUZZ = settings(max_examples=40, deadline=None, derandomize=True,
                 suppress_health_check=[HealthCheck.function_scoped_fixture,
@@ -34,7 +36,11 @@ TABLES = {"communities/demo/ledger.csv": "ledger", "communities/demo/budget.csv"
           "protection-fund/steps.csv": "steps", "standards/standards.csv": "standards",
           "codelists/categories.csv": "categories", "codelists/communities.csv": "communities",
           "codelists/project-categories.csv": "project-categories",
-          "codelists/standard-categories.csv": "standard-categories"}
+          "codelists/standard-categories.csv": "standard-categories",
+          # the registers (tests/fixtures/registers, over the minimal datasets)
+          "communities/demo/terms.csv": "terms", "communities/demo/assets.csv": "assets",
+          "communities/demo/questions.csv": "questions",
+          "communities/demo/parties.csv": "parties", "foundation/reports.csv": "reports"}
 DESCRIPTORS = ("communities/demo/datapackage.json", "foundation/datapackage.json",
                "protection-fund/datapackage.json", "standards/datapackage.json")
 
@@ -57,9 +63,11 @@ def scratch(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def fresh(scratch: Path) -> Path:
+    """The minimal datasets with every register filled (one valid row or so each)."""
     datasets = scratch / "datasets"
     shutil.rmtree(datasets, ignore_errors=True)
     shutil.copytree(MINIMAL, datasets)
+    shutil.copytree(REGISTERS, datasets, dirs_exist_ok=True)
     return datasets
 
 
@@ -72,6 +80,10 @@ def outcome(datasets: Path) -> bool:
     if validated.report.valid:
         render(model(config))
     return validated.report.valid
+
+
+def test_the_datasets_fuzzed_are_valid_before_a_change(scratch: Path) -> None:
+    assert outcome(fresh(scratch))
 
 
 @FUZZ

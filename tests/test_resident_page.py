@@ -108,6 +108,23 @@ def test_jump_links_are_large_enough_and_lead_to_their_sections(
         page.close()
 
 
+def test_earlier_resolutions_fold_and_a_link_to_one_opens_it(sample_site: Path,
+                                                              browser: Browser) -> None:
+    with serve(sample_site) as base:
+        page = phone(browser, base, "communities/fenghuayuan/")
+        earlier = page.locator("#resolutions-earlier")
+        assert earlier.get_attribute("open") is None
+        assert not page.locator("#resolution-FHY-R-2019-04").is_visible()
+        assert page.locator("#resolution-FHY-R-2022-03").is_visible()  # the latest two years
+        # the lift advertising contract cites the resolution that allowed it
+        page.locator('#asset-FHY-A-02 a[href="#resolution-FHY-R-2019-04"]').click()
+        assert page.locator("#resolution-FHY-R-2019-04").is_visible()
+        page.close()
+        page = phone(browser, base, "communities/jinhe-lvzhou/#resolution-JHLZ-R-2022-03")
+        assert page.locator("#resolution-JHLZ-R-2022-03").is_visible()  # fell short: open
+        page.close()
+
+
 def test_older_years_budgets_are_folded_and_keep_their_figures(sample_site: Path,
                                                                  browser: Browser) -> None:
     with serve(sample_site) as base:
@@ -263,6 +280,47 @@ VALUES: dict[tuple[str, str], dict[str, object]] = {
     ("foundation-completed-without-report", ""): {"project": "F-01", "title": "共享奶奶互助"},
     ("foundation-past-end-date", ""): {"project": "F-02", "title": "儿童友好空间",
                                        "end": date(2022, 12, 31)},
+    # what owners dispute: public income, votes, questions, vendors, the foundation's reports
+    ("public-income-missing", ""): {"asset": "楼顶通信基站", "counterparty": "铁塔公司（示例）",
+                                    "year": 2022, "expected": Decimal("9600.00"), "months": 12,
+                                    "asset_id": "FHY-A-04", "kind": "telecom"},
+    ("public-income-missing", "variable"): {"asset": "小区停车位",
+                                            "counterparty": "业主及访客车辆（按月汇总）",
+                                            "year": 2022, "expected": Decimal("0.00"),
+                                            "months": 3, "covered": 12,
+                                            "gaps": "2022-03, 2022-05, 2022-08",
+                                            "asset_id": "FHY-A-01", "kind": "parking"},
+    ("public-income-short", ""): {"asset": "会所一层公共用房",
+                                  "counterparty": "社区便民服务站（示例）", "year": 2021,
+                                  "expected": Decimal("58200.00"), "booked": Decimal("57600.00"),
+                                  "short": Decimal("600.00"), "asset_id": "SAHY-A-02",
+                                  "kind": "room"},
+    **{("resolution-below-threshold", v): {
+        "resolution": "SAHY-R-2022-03", "title": "同意将地下车库闲置库房出租作为社区储物间",
+        "date": date(2022, 12, 25), "kind": "common-use", "owners_share": Decimal("0.680"),
+        "area_share": Decimal("0.664"),
+        "needed": "≥ 3/4" if v.startswith("consent") else "≥ 2/3", "deadline": date(2023, 12, 25)}
+       for v in ("", "area", "both", "consent", "consent-area", "consent-both")},
+    ("question-overdue", ""): {"question": "Q-01", "received": date(2023, 3, 2),
+                               "due": date(2023, 3, 17), "days": 1350, "about": "entry",
+                               "subject": "FHY-2022-11-016", "subject_title": "外墙空鼓局部修缮",
+                               "amount": Decimal("1508.55")},
+    ("vendor-concentration", ""): {"category": "repair", "vendor": "锦绿园艺工程有限公司（示例）",
+                                   "first": 2020, "last": 2022, "years": 3,
+                                   "share": Decimal("0.6"), "total": Decimal("77448.85")},
+    ("purchases-split", ""): {"vendor": "明亮照明工程有限公司（示例）", "month": "2023-02",
+                              "count": 2, "total": Decimal("11748.02"),
+                              "limit": Decimal("10000"), "entries": "J-1, J-2"},
+    **{("related-party-paid", v): {"party": "社区便民超市（示例）", "note": "受托人股东开办的超市",
+                                   "year": 2022, "count": 6, "total": Decimal("8333.45"),
+                                   "approved": "R-2022-01" if v else ""}
+       for v in ("", "approved")},
+    ("foundation-progress-report-missing", ""): {"project": "F-01", "title": "共享奶奶互助",
+                                                 "missing": 2, "first_from": date(2022, 4, 1),
+                                                 "first_to": date(2022, 6, 30), "windows": 7},
+    ("foundation-final-report-late", ""): {"project": "F-01", "title": "共享奶奶互助",
+                                           "end": date(2022, 12, 31), "due": date(2023, 3, 31),
+                                           "published": date(2023, 6, 15)},
 }
 FINDING_KINDS = sorted((t.code, variant) for t in TYPES.values() if t.severity == "finding"
                        for variant in ("", *(v for v, _ in t.variants)))

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..domain import VENDOR_EXEMPT
 from .files import RowWriter, money, resources, rng, split, table, write_json, write_pdf
 from .names import (
     BUDGET_ITEMS,
@@ -35,6 +36,10 @@ from .names import (
 )
 
 END_YEAR = 2025  # every ledger ends in December of this year
+FIRMS_CHOSEN = "选聘保洁、秩序维护、绿化、电梯维保、维修等服务单位"
+# The categories whose payee is a firm the owners chose (the others are income or exempt).
+EXPENSE_FIRMS = ("cleaning", "security", "greening", "elevator", "repair", "office",
+                 "community", "insurance", "audit", "other-expense")
 FIXED_ENTRIES = 10  # entries every month has, whatever M is
 PAY_PERCENT = 14  # of each month's income, paid as the trustee's remuneration
 # One estate in EVERY overruns a budget line and one leaves a month unpublished, so the
@@ -118,7 +123,8 @@ def write(root: Path, d: District, e: Estate, per_month: int) -> int:
     _budget(folder, d, e, p, totals)
     _collection(folder, d, p, totals)
     _statements(folder, e, totals)
-    _resolutions(folder, d, e, p)
+    chosen = _resolutions(folder, d, e, p)
+    _parties(folder, d, p, chosen)
     write_json(folder / "datapackage.json", descriptor(d, e, p))
     return totals.rows
 
@@ -232,25 +238,41 @@ def _statements(folder: Path, e: Estate, totals: Totals) -> None:
             out.writerow((month, money(cents), book))
 
 
-def _resolutions(folder: Path, d: District, e: Estate, p: Profile) -> None:
+def _resolutions(folder: Path, d: District, e: Estate, p: Profile) -> str:
+    """The estate's votes; the id of the one that chose its service firms."""
     r = rng(d.seed, e.id, "votes")
     first = d.years[0]
     items = [(f"{first - 1}-11-{r.randint(10, 28):02d}",
-              "业主大会：同意采用信托制物业服务模式并选聘受托人", "trustee")]
+              "业主大会：同意采用信托制物业服务模式并选聘受托人", "trustee"),
+             (f"{first - 1}-12-{r.randint(1, 9):02d}", FIRMS_CHOSEN, "contract")]
     for year in d.years:
         items.append((f"{year - 1}-12-{r.randint(10, 28):02d}", f"{year}年度共有资金收支预算",
                       "budget"))
         items.append((f"{year}-06-{r.randint(10, 28):02d}",
                       f"续签电梯维保合同（{year}年7月起一年）", "contract"))
     counter: Counter[str] = Counter()
+    chosen = ""
     with table(folder / "resolutions.csv", "resolutions") as out:
         for when, title, kind in sorted(items):
             counter[when[:4]] += 1
             cast = int(p.households * r.uniform(0.72, 0.92))
             yes = int(cast * r.uniform(0.78, 0.95))
             against = int((cast - yes) * r.uniform(0.3, 0.7))
-            out.writerow((f"{e.prefix}-R-{when[:4]}-{counter[when[:4]]:02d}", when, title,
-                          kind, yes, against, cast - yes - against, p.households, ""))
+            rid = f"{e.prefix}-R-{when[:4]}-{counter[when[:4]]:02d}"
+            chosen = rid if title == FIRMS_CHOSEN else chosen
+            out.writerow((rid, when, title, kind, yes, against, cast - yes - against,
+                          p.households, ""))
+    return chosen
+
+
+def _parties(folder: Path, d: District, p: Profile, chosen: str) -> None:
+    """Every service firm the estate pays, declared as chosen by the owners' resolution:
+    one firm a category every year is then a contract, not a favoured vendor."""
+    firms = sorted({name for code, name in p.parties.items()
+                    if code in EXPENSE_FIRMS and code not in VENDOR_EXEMPT})
+    with table(folder / "parties.csv", "parties") as out:
+        for name in firms:
+            out.writerow((name, "contracted", chosen, f"{d.years[0]}-01-01", "", ""))
 
 
 def descriptor(d: District, e: Estate, p: Profile) -> dict[str, Any]:
@@ -276,5 +298,6 @@ def descriptor(d: District, e: Estate, p: Profile) -> dict[str, Any]:
             # Ends with the ledger, so the months after it never fall due.
             "disclosure": {"frequency": "monthly", "due_day": 10, "until": f"{END_YEAR}-12"},
         },
-        "resources": resources("ledger", "budget", "resolutions", "collection", "statements"),
+        "resources": resources("ledger", "budget", "resolutions", "collection", "statements",
+                               "parties"),
     }

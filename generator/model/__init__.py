@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
@@ -25,6 +25,7 @@ from .projects import (
     foundation_view,
     protection_view,
 )
+from .questions import QuestionItem, by_project
 from .standards import Catalogue, catalogue_view
 
 ZERO = Decimal("0.00")
@@ -74,6 +75,9 @@ class Portal:
     publications: tuple[Publication, ...]
     site_url: str  # absolute address of the site, for QR codes and feeds ("" when unknown)
     packages: tuple[DataPackage, ...] = ()  # offered for download (开放数据)
+    # project_id -> (community title, question) of owners' questions about the project
+    project_questions: dict[str, tuple[tuple[str, QuestionItem], ...]] = field(
+        default_factory=dict)
 
 
 def build_model(validated: Validated, provenance: Provenance, today: date, site_url: str = "",
@@ -87,7 +91,7 @@ def build_model(validated: Validated, provenance: Provenance, today: date, site_
     report = validated.report
     names = {c.id: (c.name_zh, c.name_en) for c in validated.community_codes}
     names.update({c.id: (c.title, c.title) for c in validated.communities})
-    foundation = (foundation_view(validated.foundation, report, names)
+    foundation = (foundation_view(validated.foundation, report, names, today)
                   if validated.foundation else None)
     protection = (protection_view(validated.protection, report, names, today)
                   if validated.protection else None)
@@ -125,6 +129,7 @@ def build_model(validated: Validated, provenance: Provenance, today: date, site_
         publications=tuple(reversed(provenance.publications)),  # newest first
         site_url=site_url,
         packages=data_packages(validated, provenance.root),
+        project_questions=by_project(views),
     )
 
 

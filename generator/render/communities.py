@@ -154,6 +154,7 @@ def _files(w: Writer, view: CommunityView) -> None:
     files = {e.voucher for e in c.entries if e.voucher}
     files |= {r.document for r in c.resolutions if r.document}
     files |= {s.document for s in c.statements if s.document}
+    files |= {a.contract for a in c.assets if a.contract}  # the register's contracts
     for inside in sorted(files):
         w.copy(c.path / inside, urls.community_file(c.id, inside))
 

@@ -32,6 +32,7 @@ def foundation_pages(w: Writer) -> None:
         _foundation_project(w, fv, p)
     files = {p.report for p in fv.f.projects if p.report}
     files |= {d.voucher for d in fv.f.disbursements}
+    files |= {r.document for r in fv.f.reports if r.document}  # progress and final reports
     for inside in sorted(files):
         w.copy(fv.f.path / inside, urls.foundation_file(inside))
 

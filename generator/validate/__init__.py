@@ -99,8 +99,11 @@ def validate(datasets: Datasets, load_issues: Iterable[Issue], today: date,
                                      else typed.community(package))
     project_categories, codes, foundation, protection = _projects(datasets, tables, context,
                                                                   issues)
-    ids = {p.project_id for fund in (foundation, protection) if fund for p in fund.projects}
-    issues += questions.check_projects(typed_communities, ids)
+    # A broken fund is reported once, not again by every question about its projects.
+    if (datasets.foundation is None or foundation) and (datasets.protection is None
+                                                        or protection):
+        ids = {p.project_id for fund in (foundation, protection) if fund for p in fund.projects}
+        issues += questions.check_projects(typed_communities, ids)
     standard_categories, catalogue = _standards(datasets, tables, context, issues)
     return Validated(categories, project_categories, codes, tuple(typed_communities),
                      foundation, protection, standard_categories, catalogue,

@@ -182,8 +182,9 @@ def _order_issue(where: Where, s: Step, before: Step) -> Issue:
 @raises(found.FOUNDATION_COMPLETED_WITHOUT_REPORT, found.FOUNDATION_PAST_END_DATE)
 def foundation_findings(f: Foundation, today: date) -> Iterator[Issue]:
     where = f.where["projects"]
+    finals = {r.project_id for r in f.reports if r.kind == "final"}  # dated in reports.csv
     for p in f.projects:
-        if p.status == "completed" and not p.report:
+        if p.status == "completed" and not p.report and p.project_id not in finals:
             yield found.FOUNDATION_COMPLETED_WITHOUT_REPORT(where, p.row, "report",
                                                             project=p.project_id, title=p.title)
         if p.status == "ongoing" and p.end_date < today:

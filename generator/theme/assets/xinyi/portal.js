@@ -104,7 +104,20 @@
     });
   }
 
+  // A link to a row inside a folded year (an earlier resolution, an earlier budget) opens
+  // the fold, in the browsers that do not do so themselves.
+  function openTarget() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    var fold = target && target.closest("details:not([open])");
+    if (!fold) { return; }
+    while (fold) { fold.open = true; fold = fold.parentElement.closest("details:not([open])"); }
+    target.scrollIntoView();
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    openTarget();
+    window.addEventListener("hashchange", openTarget);
     printButtons();
     largeText();
     tableFilters();

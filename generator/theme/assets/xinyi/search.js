@@ -162,13 +162,21 @@
   }
 
   // A few official terms to try after a search found nothing: those sharing a character
-  // with the query first, then the list's first terms.
+  // with the query first, then the list's first terms. Particles (的, 和…) are shared by
+  // half the language and say nothing of what was meant.
+  var PARTICLES = "的了和与及或之在是有";
+  function sharesWith(query, word) {
+    return word.split("").some(function (c) {
+      return PARTICLES.indexOf(c) === -1 && query.indexOf(c) !== -1;
+    });
+  }
+
   function suggestions(query, list) {
     var near = [], rest = [];
     list.forEach(function (entry) {
-      var shares = entry[0].split("").some(function (c) { return query.indexOf(c) !== -1; });
+      var shares = sharesWith(query, entry[0]);
       entry[1].forEach(function (term) {
-        var into = shares || term.split("").some(function (c) { return query.indexOf(c) !== -1; }) ? near : rest;
+        var into = shares || sharesWith(query, term) ? near : rest;
         if (near.indexOf(term) === -1 && rest.indexOf(term) === -1 && term !== query) into.push(term);
       });
     });
