@@ -940,7 +940,7 @@ def draw_document(path: Path, heading: str, title: str, lines: list[str]) -> Non
 
 
 KIND_NAMES = {"budget": "预算", "fee": "收费标准", "contract": "合同", "trustee": "受托人",
-              "other": "其他"}
+              "rules": "议事规则", "common-use": "共有部分经营", "other": "其他"}
 
 
 def write_resolution_documents(cfg: dict, folder: Path) -> None:
@@ -982,6 +982,7 @@ def write_vouchers(b: Build, folder: Path) -> None:
 
 def write_community(cfg: dict) -> None:
     folder = DATASETS / "communities" / cfg["id"]
+    hand = hand_written(cfg, folder)
     if folder.exists():
         shutil.rmtree(folder)  # start clean so no stale voucher survives a rerun
     (folder / "documents").mkdir(parents=True)
@@ -994,6 +995,69 @@ def write_community(cfg: dict) -> None:
     write_vouchers(b, folder)
     write_resolution_documents(cfg, folder)
     write_statement_documents(cfg, folder, statements)
+    restore(folder, hand)
+
+
+# ---------------------------------------------------------------------------
+# The registers (assets, questions, parties) and the votes and terms written with them
+# were written by hand, not generated: a rerun keeps them as they are.
+# ---------------------------------------------------------------------------
+
+REGISTERS = ("assets", "questions", "parties")
+
+
+def hand_written(cfg: dict, folder: Path) -> dict[str, bytes]:
+    """The files, and the rows of resolutions.csv and terms.csv, that the configuration
+    does not generate, by file name (rows as CSV text without a header)."""
+    kept: dict[str, bytes] = {}
+    if not folder.is_dir():
+        return kept
+    generated = {"resolutions.csv": {r[0] for r in cfg["resolutions"]},
+                 "terms.csv": {t[0] for t in cfg.get("terms", [])}}
+    for name, ids in generated.items():
+        if (folder / name).is_file():
+            rows = list(csv.reader((folder / name).read_text(encoding="utf-8").splitlines()))
+            kept[name] = "".join(",".join(_quoted(c) for c in row) + "\n"
+                                 for row in rows[1:] if row[0] not in ids).encode("utf-8")
+            kept["header:" + name] = ",".join(rows[0]).encode("utf-8")
+    for register in REGISTERS:
+        path = folder / f"{register}.csv"
+        if path.is_file():
+            kept[path.name] = path.read_bytes()
+            for row in csv.DictReader(path.read_text(encoding="utf-8").splitlines()):
+                if row.get("contract"):
+                    kept[row["contract"]] = (folder / row["contract"]).read_bytes()
+    return kept
+
+
+def _quoted(cell: str) -> str:
+    return f'"{cell}"' if any(c in cell for c in ',"\n') else cell
+
+
+def restore(folder: Path, kept: dict[str, bytes]) -> None:
+    """Put the hand-written rows and files back, and list the registers as resources."""
+    for name in ("resolutions.csv", "terms.csv"):
+        if not kept.get(name):
+            continue
+        header = kept["header:" + name].decode("utf-8")
+        text = (folder / name).read_text(encoding="utf-8") if (folder / name).is_file() \
+            else header + "\n"
+        lines = text.splitlines()
+        width = len(header.split(",")) - len(lines[0].split(","))
+        lines = [header, *(line + "," * width for line in lines[1:])]
+        (folder / name).write_text("\n".join(lines) + "\n" + kept[name].decode("utf-8"),
+                                   encoding="utf-8")
+    for name, data in kept.items():
+        if not name.startswith("header:") and name not in ("resolutions.csv", "terms.csv"):
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            (folder / name).write_bytes(data)
+    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    listed = [r["name"] for r in descriptor["resources"]]
+    extra = [n for n in ("terms", *REGISTERS)
+             if n not in listed and (folder / f"{n}.csv").is_file()]
+    descriptor["resources"] += [{"name": n, "path": f"{n}.csv"} for n in extra]
+    text = json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
+    (folder / "datapackage.json").write_text(text, encoding="utf-8")
 
 
 def main(argv: list[str]) -> int:
@@ -1063,13 +1127,17 @@ def load_community(folder: Path, problems: list[str]) -> Loaded:
     listed = [r["name"] for r in descriptor["resources"]]
     has_statements = (folder / "statements.csv").exists()
     cfg = next(c for c in COMMUNITIES if c["id"] == folder.name)
-    if listed != ["ledger", "budget", "resolutions", "collection"] + (
-            ["statements"] if has_statements else []) + (["terms"] if cfg.get("terms") else []):
+    generated = [n for n in listed if n not in ("terms", *REGISTERS)]
+    if generated != ["ledger", "budget", "resolutions", "collection"] + (
+            ["statements"] if has_statements else []):
         problems.append(f"{folder}: resources {listed}")
 
     def read(name: str, columns: list[str]) -> list[dict]:
         if name in LATER:
             columns = columns_of(cfg, name, columns)
+        if name == "resolutions":  # widened for the hand-written votes by floor area
+            header = (folder / "resolutions.csv").read_text(encoding="utf-8").split("\n", 1)[0]
+            columns = header.split(",") if header.startswith(",".join(columns)) else columns
         return read_csv(folder / f"{name}.csv", columns, problems)
 
     return Loaded(folder.name, folder, descriptor, read("ledger", LEDGER_COLUMNS),

@@ -649,15 +649,21 @@ def write_codelists() -> None:
 
 
 def write_foundation() -> None:
+    # The register of progress and final reports was written by hand: a rerun keeps it.
+    reports = FOUNDATION / "reports.csv"
+    kept = reports.read_bytes() if reports.is_file() else None
     fresh(FOUNDATION)
     (FOUNDATION / "vouchers").mkdir()
     (FOUNDATION / "documents").mkdir()
+    if kept is not None:
+        reports.write_bytes(kept)
     write_json(FOUNDATION / "datapackage.json", {
         "name": "foundation", "title": FOUNDATION_TITLE, "description": FOUNDATION_DESCRIPTION,
         "sample": True, "organisation": ORGANISATION, "founded": 2018,
         "context": FOUNDATION_CONTEXT,
         "resources": [{"name": n, "path": f"{n}.csv"}
-                      for n in ("projects", "donations", "disbursements")]})
+                      for n in ("projects", "donations", "disbursements",
+                                *(("reports",) if kept is not None else ()))]})
     payments = build_payments()
     write_csv(FOUNDATION / "projects.csv", schema_columns("foundation-projects"), [
         [p.id, p.title, p.category, ";".join(p.communities), p.partner, p.start, p.end,
