@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 import csv
+import io
 import json
 import random
 import re
@@ -1017,8 +1018,9 @@ def hand_written(cfg: dict, folder: Path) -> dict[str, bytes]:
     for name, ids in generated.items():
         if (folder / name).is_file():
             rows = list(csv.reader((folder / name).read_text(encoding="utf-8").splitlines()))
-            kept[name] = "".join(",".join(_quoted(c) for c in row) + "\n"
-                                 for row in rows[1:] if row[0] not in ids).encode("utf-8")
+            out = io.StringIO()  # quoted as write_csv quotes: the csv module's minimal quoting
+            csv.writer(out, lineterminator="\n").writerows(r for r in rows[1:] if r[0] not in ids)
+            kept[name] = out.getvalue().encode("utf-8")
             kept["header:" + name] = ",".join(rows[0]).encode("utf-8")
     for register in REGISTERS:
         path = folder / f"{register}.csv"
@@ -1028,10 +1030,6 @@ def hand_written(cfg: dict, folder: Path) -> dict[str, bytes]:
                 if row.get("contract"):
                     kept[row["contract"]] = (folder / row["contract"]).read_bytes()
     return kept
-
-
-def _quoted(cell: str) -> str:
-    return f'"{cell}"' if any(c in cell for c in ',"\n') else cell
 
 
 def restore(folder: Path, kept: dict[str, bytes]) -> None:
